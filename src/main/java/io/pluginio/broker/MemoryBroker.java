@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * resuming client is told it was not recovered. A channel with no subscriber whose history has
  * expired is forgotten by {@link #evictIdle()}, so memory stays bounded by the active channels.
  */
-final class MemoryBroker implements Broker {
+public final class MemoryBroker implements Broker {
 
     private final Map<ChannelKey, ChannelState> channels = new ConcurrentHashMap<>();
 
@@ -29,7 +29,9 @@ final class MemoryBroker implements Broker {
 
     private final Clock clock;
 
-    MemoryBroker(HistoryProperties properties, Clock clock) {
+    /** @param properties the history bounds
+     * @param clock the time publications are stamped with and expire by */
+    public MemoryBroker(HistoryProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
     }
@@ -73,7 +75,7 @@ final class MemoryBroker implements Broker {
      * Forgets the channels that have no subscriber and no unexpired history. Called periodically;
      * a forgotten channel gets a new epoch when next used.
      */
-    void evictIdle() {
+    public void evictIdle() {
         long now = clock.millis();
         for (ChannelKey key : channels.keySet()) {
             channels.computeIfPresent(key, (k, state) -> {
@@ -90,7 +92,7 @@ final class MemoryBroker implements Broker {
     }
 
     /** How many channels are held in memory. */
-    int channelCount() {
+    public int channelCount() {
         return channels.size();
     }
 
