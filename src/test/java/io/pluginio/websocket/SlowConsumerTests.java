@@ -1,0 +1,81 @@
+package io.pluginio.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pluginio.PluginIoApplication;
+import io.pluginio.plugin.Broadcaster;
+import io.pluginio.plugin.Plugin;
+import io.pluginio.plugin.WebSocket;
+import io.pluginio.plugin.WebSocketApi;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One connection never reads while 1,000 broadcasts go to its channel: the others receive all of
+ * them in order, and the slow one is closed 4508. Messages are 32 KiB so that the loopback socket
+ * buffers (megabytes) cannot absorb the whole run; the close timeout is long so that the slow
+ * client, once it reads again, finds the close frame behind the frames it had not read.
+ */
+@SpringBootTest(
+        classes = PluginIoApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"plugin-io.websocket.send-buffer-size=16", "plugin-io.websocket.close-timeout=2m"})
+@Import(SlowConsumerTests.OpenAccess.class)
+class SlowConsumerTests {
+
+    static final int BROADCASTS = 1000;
+
+    static final String PADDING = "x".repeat(32 * 1024);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Broadcaster broadcaster;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void slowConnectionIsClosedWith4508WhileTheOthersReceiveEveryBroadcastInOrder() {
+        String path = "/plugin-io/ws/ws_slow/firehose/?since=latest";
+        try (TestClient fast1 = TestClient.connect(port, path);
+                TestClient fast2 = TestClient.connect(port, path);
+                TestClient slow = TestClient.connectWithoutReading(port, path)) {
+            fast1.next();
+            fast2.next();
+            slow.next();
+            for (int n = 0; n < BROADCASTS; n++) {
+                broadcaster
+                        .broadcast("ws_slow", "firehose", Map.of("n", n, "pad", PADDING))
+                        .block(TestClient.BOUND);
+            }
+            for (TestClient fast : new TestClient[] {fast1, fast2}) {
+                for (int n = 0; n < BROADCASTS; n++) {
+                    assertThat(json.readTree(fast.next())
+                                    .get("message")
+                                    .get("n")
+                                    .asInt())
+                            .isEqualTo(n);
+                }
+                assertThat(fast.isClosed()).isFalse();
+            }
+            slow.startReading();
+            slow.assertClosedWith(4508, "Too slow");
+            assertThat(slow.pending()).isLessThan(BROADCASTS);
+        }
+    }
+
+    @Plugin("ws_slow")
+    static class OpenAccess implements WebSocketApi {
+
+        @Override
+        public boolean authenticate(WebSocket websocket) {
+            return true;
+        }
+    }
+}
