@@ -49,21 +49,28 @@ class SlowConsumerTests {
             fast1.next();
             fast2.next();
             slow.next();
+            int[] received = new int[2];
+            TestClient[] fast = {fast1, fast2};
             for (int n = 0; n < BROADCASTS; n++) {
                 broadcaster
                         .broadcast("ws_slow", "firehose", Map.of("n", n, "pad", PADDING))
                         .block(TestClient.BOUND);
-            }
-            for (TestClient fast : new TestClient[] {fast1, fast2}) {
-                for (int n = 0; n < BROADCASTS; n++) {
-                    assertThat(json.readTree(fast.next())
-                                    .get("message")
-                                    .get("n")
-                                    .asInt())
-                            .isEqualTo(n);
+                // The readers keep up with the publisher (on a busy 2-core machine they might not by
+                // themselves); the slow client is never waited for.
+                if ((n + 1) % 25 == 0 || n == BROADCASTS - 1) {
+                    for (int i = 0; i < fast.length; i++) {
+                        while (received[i] <= n) {
+                            assertThat(json.readTree(fast[i].next())
+                                            .get("message")
+                                            .get("n")
+                                            .asInt())
+                                    .isEqualTo(received[i]++);
+                        }
+                    }
                 }
-                assertThat(fast.isClosed()).isFalse();
             }
+            assertThat(received).containsExactly(BROADCASTS, BROADCASTS);
+            assertThat(fast1.isClosed() || fast2.isClosed()).isFalse();
             slow.startReading();
             slow.assertClosedWith(4508, "Too slow");
             assertThat(slow.pending()).isLessThan(BROADCASTS);
