@@ -64,6 +64,13 @@ final class ApiErrorHandler implements WebExceptionHandler, Ordered {
                     exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().pathWithinApplication(),
                     ex);
+        } else {
+            logger.debug(
+                    "{} {} answered {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().pathWithinApplication(),
+                    answer.status().value(),
+                    ex);
         }
         return write(exchange.getResponse(), answer);
     }

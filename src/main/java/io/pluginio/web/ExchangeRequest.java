@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A {@link Request} over a Spring request whose body has been read in full. */
@@ -120,6 +121,9 @@ final class ExchangeRequest implements Request {
         }
         try {
             return jsonMapper.readValue(body, type);
+        } catch (InvalidDefinitionException ex) {
+            // The type cannot be read as JSON at all: the plugin's mistake, not the client's.
+            throw new IllegalStateException("Cannot read JSON into " + type.getName(), ex);
         } catch (JacksonException ex) {
             throw new ServerWebInputException("Malformed JSON body", null, ex);
         }
