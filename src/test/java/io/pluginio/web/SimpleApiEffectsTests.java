@@ -2,14 +2,26 @@ package io.pluginio.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import io.pluginio.plugin.Broadcaster;
+import io.pluginio.plugin.InvalidChannelNameException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
 
-/** SPEC 4's effects table, 6's invalid channel, and plain Spring return values. */
+/**
+ * SPEC 4's effects table and 6's invalid channel, observed by real WebSocket clients on the
+ * channels; and plain Spring return values.
+ *
+ * <p>"Nothing sent" is shown with a marker: after the failed request a second request broadcasts
+ * "marker" to the same channel, and the listener's first broadcast must be that marker (the broker
+ * delivers a channel's broadcasts in order).
+ */
 @SimpleApiTest
 class SimpleApiEffectsTests {
 
@@ -17,7 +29,13 @@ class SimpleApiEffectsTests {
     WebTestClient client;
 
     @Autowired
-    RecordingBroadcaster broadcaster;
+    Broadcaster broadcaster;
+
+    @Autowired
+    JsonMapper json;
+
+    @LocalServerPort
+    int port;
 
     private WebTestClient.ResponseSpec post(String route) {
         return client.post().uri("/plugin-io/api/alpha/open/" + route).exchange();
@@ -27,28 +45,41 @@ class SimpleApiEffectsTests {
         return client.get().uri("/plugin-io/api/alpha/open/" + route).exchange();
     }
 
+    private ChannelListener listen(String channel) {
+        return ChannelListener.listen(port, "alpha", channel);
+    }
+
+    private void assertNothingWasSentBefore(ChannelListener listener, String channel) {
+        post("marker/" + channel).expectStatus().isNoContent();
+        assertThat(listener.nextMessage().asString()).isEqualTo("marker");
+    }
+
     @Test
     void oneResponsePlusBroadcastsSendsTheResponseAndTheBroadcasts() {
-        post("response-and-broadcasts")
-                .expectStatus()
-                .isCreated()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_JSON)
-                .expectBody()
-                .json("{\"created\": true}", true);
+        try (ChannelListener first = listen("rb-1");
+                ChannelListener second = listen("rb-2")) {
+            post("response-and-broadcasts")
+                    .expectStatus()
+                    .isCreated()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .expectBody()
+                    .json("{\"created\": true}", true);
 
-        assertThat(broadcaster.sentTo("rb-1"))
-                .containsExactly(new RecordingBroadcaster.Sent("alpha", "rb-1", Map.of("n", 1)));
-        assertThat(broadcaster.sentTo("rb-2")).containsExactly(new RecordingBroadcaster.Sent("alpha", "rb-2", "two"));
+            assertThat(first.nextMessage()).isEqualTo(json.readTree("{\"n\": 1}"));
+            assertThat(second.nextMessage().asString()).isEqualTo("two");
+        }
     }
 
     @Test
     void noResponseIs204AndTheBroadcastsAreSentInOrder() {
-        post("broadcasts-only").expectStatus().isNoContent().expectBody().isEmpty();
+        try (ChannelListener listener = listen("bo")) {
+            post("broadcasts-only").expectStatus().isNoContent().expectBody().isEmpty();
 
-        assertThat(broadcaster.sentTo("bo"))
-                .extracting(RecordingBroadcaster.Sent::message)
-                .containsExactly(1, 2, 3);
+            assertThat(listener.nextMessage().asInt()).isEqualTo(1);
+            assertThat(listener.nextMessage().asInt()).isEqualTo(2);
+            assertThat(listener.nextMessage().asInt()).isEqualTo(3);
+        }
     }
 
     @Test
@@ -58,101 +89,118 @@ class SimpleApiEffectsTests {
 
     @Test
     void twoResponsesAre500AndNothingIsSent() {
-        post("two-responses")
-                .expectStatus()
-                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
-                .expectBody()
-                .json("{\"error\": \"Internal server error\"}", true);
+        try (ChannelListener listener = listen("tr")) {
+            post("two-responses")
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .expectBody()
+                    .json("{\"error\": \"Internal server error\"}", true);
 
-        assertThat(broadcaster.sentTo("tr")).isEmpty();
+            assertNothingWasSentBefore(listener, "tr");
+        }
     }
 
     @Test
     void anErrorResponseIsSentAloneAndTheOtherEffectsAreDropped() {
-        post("error-response")
-                .expectStatus()
-                .isEqualTo(HttpStatus.CONFLICT)
-                .expectBody()
-                .json("{\"problem\": \"conflict\"}", true);
+        try (ChannelListener listener = listen("er")) {
+            post("error-response")
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONFLICT)
+                    .expectBody()
+                    .json("{\"problem\": \"conflict\"}", true);
 
-        assertThat(broadcaster.sentTo("er")).isEmpty();
+            assertNothingWasSentBefore(listener, "er");
+        }
     }
 
     @Test
     void anExceptionIs500WithoutItsMessageAndNothingIsSent() {
-        post("throws")
-                .expectStatus()
-                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
-                .expectBody(String.class)
-                .value(body -> assertThat(body)
-                        .isEqualTo("{\"error\":\"Internal server error\"}")
-                        .doesNotContain("hunter2")
-                        .doesNotContain("Exception"));
+        try (ChannelListener listener = listen("th")) {
+            post("throws")
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body)
+                            .isEqualTo("{\"error\":\"Internal server error\"}")
+                            .doesNotContain("hunter2")
+                            .doesNotContain("Exception"));
 
-        assertThat(broadcaster.sentTo("th")).isEmpty();
+            assertNothingWasSentBefore(listener, "th");
+        }
     }
 
     @Test
     void aBroadcastToAnInvalidChannelIs500AndNothingIsSent() {
-        post("invalid-channel").expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        try (ChannelListener listener = listen("ic")) {
+            post("invalid-channel").expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 
-        assertThat(broadcaster.sentTo("ic")).isEmpty();
+            assertNothingWasSentBefore(listener, "ic");
+        }
     }
 
     @Test
-    void aBroadcastTheBrokerRefusesIs503InsteadOfTheResponse() {
-        post("broker-down")
-                .expectStatus()
-                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectBody()
-                .json("{\"error\": \"Broadcast not accepted: broker unavailable\"}", true);
+    void theBroadcasterRefusesAnInvalidChannelName() {
+        StepVerifier.create(broadcaster.broadcast("alpha", "no spaces allowed", 1))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(InvalidChannelNameException.class)
+                        .hasMessage("Invalid channel name. Channel name must be alphanumeric and can contain"
+                                + " underscores or hyphens."))
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test
     void broadcastsGoToTheRoutesOwnPlugin() {
-        client.post()
-                .uri("/plugin-io/api/beta/broadcast")
-                .exchange()
-                .expectStatus()
-                .isNoContent();
+        try (ChannelListener alpha = listen("shared-name");
+                ChannelListener beta = ChannelListener.listen(port, "beta", "shared-name")) {
+            client.post()
+                    .uri("/plugin-io/api/beta/broadcast")
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
 
-        assertThat(broadcaster.sentTo("shared-name"))
-                .containsExactly(new RecordingBroadcaster.Sent("beta", "shared-name", "from beta"));
+            assertThat(beta.nextMessage().asString()).isEqualTo("from beta");
+            assertNothingWasSentBefore(alpha, "shared-name");
+        }
     }
 
     @Test
     void aMonoOfEffectsIsCarriedOut() {
-        get("mono")
-                .expectStatus()
-                .isAccepted()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
-                .expectBody(String.class)
-                .isEqualTo("from mono");
+        try (ChannelListener listener = listen("mono")) {
+            get("mono")
+                    .expectStatus()
+                    .isAccepted()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+                    .expectBody(String.class)
+                    .isEqualTo("from mono");
 
-        assertThat(broadcaster.sentTo("mono")).hasSize(1);
+            assertThat(listener.nextMessage().asString()).isEqualTo("m");
+        }
     }
 
     @Test
     void aFluxOfEffectsIsCarriedOut() {
-        get("flux")
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class)
-                .isEqualTo("<p>flux</p>");
+        try (ChannelListener listener = listen("flux")) {
+            get("flux")
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class)
+                    .isEqualTo("<p>flux</p>");
 
-        assertThat(broadcaster.sentTo("flux"))
-                .extracting(RecordingBroadcaster.Sent::message)
-                .containsExactly(1, 2);
+            assertThat(listener.nextMessage().asInt()).isEqualTo(1);
+            assertThat(listener.nextMessage().asInt()).isEqualTo(2);
+        }
     }
 
     @Test
     void anEndlessFluxOfEffectsIsCutOffWith500AndNothingIsSent() {
-        get("endless").expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        try (ChannelListener listener = listen("endless")) {
+            get("endless").expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 
-        assertThat(broadcaster.sentTo("endless")).isEmpty();
+            assertNothingWasSentBefore(listener, "endless");
+        }
     }
 
     @Test

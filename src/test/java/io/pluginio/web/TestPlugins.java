@@ -21,6 +21,8 @@ import io.pluginio.plugin.SessionCredentials;
 import io.pluginio.plugin.SimpleApi;
 import io.pluginio.plugin.StaffSessionAuth;
 import io.pluginio.plugin.UserType;
+import io.pluginio.plugin.WebSocket;
+import io.pluginio.plugin.WebSocketApi;
 import io.pluginio.security.Identity;
 import io.pluginio.security.IdentityAuthentication;
 import java.util.LinkedHashMap;
@@ -31,7 +33,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,8 +53,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Plugins {@code alpha} and {@code beta} for the SimpleAPI tests, a {@link RecordingBroadcaster},
- * and a stand-in for the session login: header {@value #SESSION_HEADER} {@code <Type>:<id>} puts
+ * Plugins {@code alpha} and {@code beta} for the SimpleAPI tests (their channels accept anyone), and a stand-in for the session login: header {@value #SESSION_HEADER} {@code <Type>:<id>} puts
  * that user in the security context.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -67,17 +67,13 @@ import tools.jackson.databind.JsonNode;
     TestPlugins.Session.class,
     TestPlugins.Staff.class,
     TestPlugins.Patient.class,
-    TestPlugins.Beta.class
+    TestPlugins.Beta.class,
+    TestPlugins.AlphaChannels.class,
+    TestPlugins.BetaChannels.class
 })
 class TestPlugins {
 
     static final String SESSION_HEADER = "X-Test-Session";
-
-    @Bean
-    @Primary
-    RecordingBroadcaster recordingBroadcaster() {
-        return new RecordingBroadcaster();
-    }
 
     /** Stands in for the session login until the real one lands: runs after the security chain. */
     @Bean
@@ -121,6 +117,12 @@ class TestPlugins {
             return List.of(new Broadcast("bo", 1), new Broadcast("bo", 2), new Broadcast("bo", 3));
         }
 
+        /** Broadcasts "marker": arriving first, it shows nothing was broadcast before it. */
+        @PostMapping("/marker/{channel}")
+        List<Effect> marker(@PathVariable String channel) {
+            return List.of(new Broadcast(channel, "marker"));
+        }
+
         @PostMapping("/nothing")
         List<Effect> nothing() {
             return List.of();
@@ -148,11 +150,6 @@ class TestPlugins {
         @PostMapping("/invalid-channel")
         List<Effect> invalidChannel() {
             return List.of(new Broadcast("ic", 1), new Broadcast("not valid!", 2), new PlainTextResponse("ok"));
-        }
-
-        @PostMapping("/broker-down")
-        List<Effect> brokerDown() {
-            return List.of(new Broadcast(RecordingBroadcaster.UNAVAILABLE, 1), new PlainTextResponse("ok"));
         }
 
         @GetMapping("/mono")
@@ -380,6 +377,24 @@ class TestPlugins {
         @GetMapping("/patient")
         String patient() {
             return "patient ok";
+        }
+    }
+
+    /** Anyone may listen to alpha's channels. */
+    @Plugin("alpha")
+    static class AlphaChannels implements WebSocketApi {
+        @Override
+        public boolean authenticate(WebSocket websocket) {
+            return true;
+        }
+    }
+
+    /** Anyone may listen to beta's channels. */
+    @Plugin("beta")
+    static class BetaChannels implements WebSocketApi {
+        @Override
+        public boolean authenticate(WebSocket websocket) {
+            return true;
         }
     }
 
