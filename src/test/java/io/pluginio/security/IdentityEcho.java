@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Test-only endpoints that echo what Spring Security resolved, read the way plugin-io's handlers
- * read it ({@code Identity.from(principal)}): {@code GET|POST /sec-test/identity} and the WebSocket
+ * read it ({@code Identity.from(principal)}): {@code GET|POST /sec-test/identity}, {@code GET /sec-test/ok}, {@code GET /sec-test/fail} (always 500) and the WebSocket
  * {@code /plugin-io/ws/sec_test/echo}, which sends one frame and closes. The frame and body are
  * {@code {"user": id, "type": label, "apiKey": key, "headers": [names], "query": raw query}}.
  */
@@ -28,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 class IdentityEcho {
 
     static final String HTTP_PATH = "/sec-test/identity";
+
+    /** Answers 200 "ok" and echoes nothing (so that nothing but the server itself could log a key). */
+    static final String OK_PATH = "/sec-test/ok";
+
+    /** Always fails with an unhandled exception: a 500 that Spring logs at ERROR. */
+    static final String FAILING_PATH = "/sec-test/fail";
 
     static final String WEBSOCKET_PATH = "/plugin-io/ws/sec_test/echo";
 
@@ -38,6 +44,8 @@ class IdentityEcho {
         return RouterFunctions.route()
                 .GET(HTTP_PATH, IdentityEcho::echo)
                 .POST(HTTP_PATH, IdentityEcho::echo)
+                .GET(OK_PATH, request -> ServerResponse.ok().bodyValue("ok"))
+                .GET(FAILING_PATH, request -> Mono.error(new IllegalStateException("failing on purpose")))
                 .build();
     }
 

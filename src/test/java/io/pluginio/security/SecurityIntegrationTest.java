@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // The test clients warn about every refused handshake; refusals are what tests assert.
+        properties = {"logging.level.reactor.netty.http.client=error", "logging.level.reactor.netty.channel=error"})
 @AutoConfigureWebTestClient
 @Import(IdentityEcho.class)
 @interface SecurityIntegrationTest {}
