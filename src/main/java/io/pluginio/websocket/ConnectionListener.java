@@ -17,8 +17,13 @@ public interface ConnectionListener {
     /** A connection attempt was denied and closed with {@code status} (4400, 4403, 4404, 4429, 4500, 1001). */
     default void denied(CloseStatus status) {}
 
-    /** One broadcast frame was handed to a connection of {@code channel}. */
-    default void delivered(ChannelKey channel) {}
+    /**
+     * One broadcast frame was handed to a connection of {@code channel} for writing.
+     *
+     * @param publishedAt when the publishing replica handed the broadcast to the broker, in epoch
+     *     milliseconds (replicas' clocks may differ slightly)
+     */
+    default void delivered(ChannelKey channel, long publishedAt) {}
 
     /**
      * The server closed an accepted connection with {@code status}: 4508 too slow, 4429 too many

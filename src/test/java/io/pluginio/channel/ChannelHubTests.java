@@ -45,8 +45,10 @@ class ChannelHubTests {
     void everyConnectionReceivesEveryPublicationAsTheSameFrameBytes() {
         List<byte[]> first = new ArrayList<>();
         List<byte[]> second = new ArrayList<>();
-        Disposable a = hub.frames(news, Resume.none(), 16, () -> {}).subscribe(first::add);
-        Disposable b = hub.frames(news, Resume.none(), 16, () -> {}).subscribe(second::add);
+        Disposable a =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(first::add);
+        Disposable b =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(second::add);
         publish("{\"n\":1}");
         publish("\"two\"");
         assertThat(first).hasSize(2);
@@ -91,7 +93,8 @@ class ChannelHubTests {
         hub.frames(news, Resume.none(), 16, () -> {}).subscribe().dispose();
         time.advanceTimeBy(Duration.ofSeconds(5));
         List<byte[]> frames = new ArrayList<>();
-        Disposable again = hub.frames(news, Resume.none(), 16, () -> {}).subscribe(frames::add);
+        Disposable again =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(frames::add);
         publish("1");
         assertThat(broker.subscribes).hasValue(2);
         assertThat(frames).hasSize(1);
@@ -102,7 +105,8 @@ class ChannelHubTests {
     void fullBufferRunsTheOverflowCallbackOnceAndLeavesOtherConnectionsUntouched() {
         AtomicInteger overflows = new AtomicInteger();
         List<byte[]> healthy = new ArrayList<>();
-        Disposable other = hub.frames(news, Resume.none(), 4, () -> {}).subscribe(healthy::add);
+        Disposable other =
+                hub.frames(news, Resume.none(), 4, () -> {}).map(Frame::json).subscribe(healthy::add);
         StepVerifier.create(hub.frames(news, Resume.none(), 4, overflows::incrementAndGet), 0)
                 .then(() -> {
                     for (int i = 0; i < 10; i++) {
@@ -125,7 +129,7 @@ class ChannelHubTests {
         publish("2");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(since), 16, () -> {})
-                .map(json::readTree)
+                .map(frame -> json.readTree(frame.json()))
                 .subscribe(frames::add);
         publish("3");
         assertThat(frames.get(0).get("recovered").asBoolean()).isTrue();
@@ -141,7 +145,7 @@ class ChannelHubTests {
         publish("0");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(new StreamPosition(0, "gone")), 16, () -> {})
-                .map(json::readTree)
+                .map(frame -> json.readTree(frame.json()))
                 .subscribe(frames::add);
         publish("1");
         assertThat(frames.get(0).get("recovered").asBoolean()).isFalse();
@@ -156,7 +160,7 @@ class ChannelHubTests {
         publish("0");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.latest(), 16, () -> {})
-                .map(json::readTree)
+                .map(frame -> json.readTree(frame.json()))
                 .subscribe(frames::add);
         publish("1");
         assertThat(frames).hasSize(2);
@@ -182,7 +186,7 @@ class ChannelHubTests {
                         .thenReturn(history));
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(since), 16, () -> {})
-                .map(json::readTree)
+                .map(frame -> json.readTree(frame.json()))
                 .subscribe(frames::add);
         publish("5");
         assertThat(frames.get(0).get("recovered").asBoolean()).isTrue();
@@ -204,7 +208,7 @@ class ChannelHubTests {
         List<List<JsonNode>> framesPerConnection = Flux.range(0, 20)
                 .flatMap(i -> realTimeHub
                         .frames(news, Resume.from(since), 4096, () -> {})
-                        .map(json::readTree)
+                        .map(frame -> json.readTree(frame.json()))
                         .take(301)
                         .collectList()
                         .subscribeOn(Schedulers.parallel()))
