@@ -3,6 +3,7 @@ package io.pluginio.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginio.broker.Broker;
+import io.pluginio.broker.BrokerUnavailableException;
 import io.pluginio.broker.ChannelKey;
 import io.pluginio.broker.History;
 import io.pluginio.broker.HistoryProperties;
@@ -97,6 +98,21 @@ class ChannelHubTests {
                 hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(frames::add);
         publish("1");
         assertThat(broker.subscribes).hasValue(2);
+        assertThat(frames).hasSize(1);
+        again.dispose();
+    }
+
+    @Test
+    void failedBrokerSubscriptionFailsTheConnectionAndTheNextConnectionTriesAgain() {
+        broker.failSubscribe = true;
+        StepVerifier.create(hub.frames(news, Resume.none(), 16, () -> {}))
+                .expectError(BrokerUnavailableException.class)
+                .verify(BOUND);
+        broker.failSubscribe = false;
+        List<byte[]> frames = new ArrayList<>();
+        Disposable again =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(frames::add);
+        publish("1");
         assertThat(frames).hasSize(1);
         again.dispose();
     }
@@ -245,6 +261,8 @@ class ChannelHubTests {
 
         volatile Function<Mono<History>, Mono<History>> aroundHistory = Function.identity();
 
+        volatile boolean failSubscribe;
+
         RecordingBroker(Broker delegate) {
             this.delegate = delegate;
         }
@@ -256,6 +274,9 @@ class ChannelHubTests {
 
         @Override
         public Mono<Void> subscribe(ChannelKey channel, PublicationHandler handler) {
+            if (failSubscribe) {
+                return Mono.error(new BrokerUnavailableException("broker down"));
+            }
             return delegate.subscribe(channel, handler).doOnSuccess(done -> subscribes.incrementAndGet());
         }
 
