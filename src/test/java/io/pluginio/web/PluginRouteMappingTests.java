@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginio.plugin.Credentials;
 import io.pluginio.plugin.Plugin;
+import io.pluginio.plugin.Request;
 import io.pluginio.plugin.Secrets;
 import io.pluginio.plugin.SimpleApi;
 import io.pluginio.registry.PluginRegistry;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
@@ -115,6 +117,16 @@ class PluginRouteMappingTests {
                         .hasMessageContaining("(ServerHttpRequest, Secrets)"));
     }
 
+    @Test
+    void aRouteReadingTheBodyTwiceFailsStartUpNamingIt() {
+        runner.withBean(TwoBodies.class)
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining(
+                                TwoBodies.class.getName() + "#both takes both a Request and a @RequestBody"));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PluginsProperties.class)
     @Import({PluginRegistry.class, SimpleApiConfiguration.class})
@@ -197,6 +209,14 @@ class PluginRouteMappingTests {
 
     @Plugin("alpha")
     static class NoRoutes {}
+
+    @Plugin("alpha")
+    static class TwoBodies extends Open {
+        @PostMapping("/both")
+        String both(Request request, @RequestBody String body) {
+            return body;
+        }
+    }
 
     @Plugin("bad-name")
     static class BadName extends Open {
