@@ -1,0 +1,112 @@
+package io.pluginio.websocket;
+
+import io.pluginio.broker.Broker;
+import io.pluginio.broker.ChannelKey;
+import io.pluginio.channel.ChannelHub;
+import io.pluginio.registry.PluginRegistry;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/** The WebSocket endpoint {@code /plugin-io/ws/**} and the channel hub behind it. */
+@Configuration(proxyBeanMethods = false)
+class WebSocketConfiguration {
+
+    /** Ahead of annotated controllers, so that no plugin route can shadow the endpoint. */
+    private static final int MAPPING_ORDER = -1;
+
+    @Bean
+    ChannelHub channelHub(Broker broker, WebSocketProperties properties) {
+        return new ChannelHub(broker, properties.unsubscribeGrace(), Schedulers.parallel());
+    }
+
+    @Bean
+    ConnectionRegistry connectionRegistry(WebSocketProperties properties) {
+        return new ConnectionRegistry(properties.maxConnections());
+    }
+
+    @Bean
+    ChannelWebSocketHandler channelWebSocketHandler(
+            PluginRegistry plugins,
+            ChannelHub hub,
+            ConnectionRegistry connections,
+            ObjectProvider<ConnectionListener> listeners,
+            WebSocketProperties properties) {
+        return new ChannelWebSocketHandler(
+                plugins,
+                hub,
+                connections,
+                new CompositeListener(listeners.orderedStream().toList()),
+                properties);
+    }
+
+    /** Both URL forms, with and without the trailing slash; anything else under the prefix is a 4400. */
+    @Bean
+    SimpleUrlHandlerMapping pluginIoWebSocketMapping(ChannelWebSocketHandler handler) {
+        return new SimpleUrlHandlerMapping(Map.of(ChannelRequest.PREFIX + "**", handler), MAPPING_ORDER);
+    }
+
+    /**
+     * Caps the size of frames clients may send (Netty closes with 1009 past it), and hands the
+     * channel handler a way to abort a connection's TCP connection.
+     */
+    @Bean
+    WebFluxConfigurer pluginIoWebSocketService(WebSocketProperties properties) {
+        int maxFrameSize = (int) properties.maxFrameSize().toBytes();
+        return new WebFluxConfigurer() {
+            @Override
+            public WebSocketService getWebSocketService() {
+                HandshakeWebSocketService service =
+                        new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrameSize)));
+                return (exchange, handler) -> {
+                    if (handler instanceof ChannelWebSocketHandler channels) {
+                        Runnable abort = NettyConnections.abortAction(exchange);
+                        return service.handleRequest(exchange, session -> channels.handle(session, abort));
+                    }
+                    return service.handleRequest(exchange, handler);
+                };
+            }
+        };
+    }
+
+    private record CompositeListener(List<ConnectionListener> listeners) implements ConnectionListener {
+
+        @Override
+        public void accepted(ChannelKey channel) {
+            listeners.forEach(listener -> listener.accepted(channel));
+        }
+
+        @Override
+        public void denied(CloseStatus status) {
+            listeners.forEach(listener -> listener.denied(status));
+        }
+
+        @Override
+        public void delivered(ChannelKey channel) {
+            for (ConnectionListener listener : listeners) {
+                listener.delivered(channel);
+            }
+        }
+
+        @Override
+        public void closedByServer(ChannelKey channel, CloseStatus status) {
+            listeners.forEach(listener -> listener.closedByServer(channel, status));
+        }
+
+        @Override
+        public void disconnected(ChannelKey channel) {
+            listeners.forEach(listener -> listener.disconnected(channel));
+        }
+    }
+}
