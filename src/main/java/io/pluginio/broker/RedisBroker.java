@@ -139,6 +139,7 @@ final class RedisBroker implements Broker, AutoCloseable {
 
     @Override
     public void close() {
+        this.outage.shutDown();
         this.pubSub.close();
     }
 

@@ -14,9 +14,11 @@ final class RedisOutageLog {
 
     private final AtomicBoolean available = new AtomicBoolean(true);
 
+    private volatile boolean shuttingDown;
+
     /** Something failed to reach Redis; logs only if Redis was thought available. */
     void unavailable(String what, Throwable cause) {
-        if (this.available.compareAndSet(true, false)) {
+        if (!this.shuttingDown && this.available.compareAndSet(true, false)) {
             logger.warn("Redis is unavailable (" + what + ": " + describe(cause)
                     + "); broadcasts fail with 503 and readiness is DOWN until it is back");
         }
@@ -29,8 +31,9 @@ final class RedisOutageLog {
         }
     }
 
-    boolean isAvailable() {
-        return this.available.get();
+    /** From now on connections close on purpose: nothing more to report. */
+    void shutDown() {
+        this.shuttingDown = true;
     }
 
     private static String describe(Throwable cause) {
