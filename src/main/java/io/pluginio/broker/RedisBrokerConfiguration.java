@@ -64,12 +64,12 @@ class RedisBrokerConfiguration {
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                outage.available("connected");
+                outage.available("reconnected");
             }
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                outage.unavailable("connection", new IllegalStateException("connection lost"));
+                outage.unavailable("connection lost", null);
             }
         });
         RedisSerializationContext<String, byte[]> serialization =
