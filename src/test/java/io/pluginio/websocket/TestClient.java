@@ -99,6 +99,16 @@ final class TestClient implements AutoCloseable {
         }
     }
 
+    /** The next text frame if one arrives within {@code wait}, else null. */
+    String poll(Duration wait) {
+        try {
+            return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** The close status the server sent (1005 if the connection ended without one). */
     CloseStatus closeStatus() {
         try {

@@ -24,7 +24,7 @@ public final class Runner {
 
     /** The default arguments that make two service instances share a Redis broker. */
     static final List<String> DEFAULT_REPLICA_ARGS =
-            List.of("--spring.data.redis.url=redis://127.0.0.1:{redis}", "--plugin-io.broker.type=redis");
+            List.of("--spring.data.redis.url=redis://127.0.0.1:{redis}", "--plugin-io.broker=redis");
 
     private final String scenario;
     private final Options options;

@@ -99,6 +99,7 @@ public final class Scenarios {
             warmUp(ws, target, key, options.integer("warmup-connections", 500));
             Thread.sleep(500);
             double cpuBefore = ProcStats.cpuSeconds(target.pids());
+            double ownCpuBefore = ProcStats.cpuSeconds(ProcessHandle.current().pid());
             long start = System.nanoTime();
             Opened opened = open(
                     ws,
@@ -118,7 +119,8 @@ public final class Scenarios {
                     .put("handshake_p50_ms", opened.handshake.getValueAtPercentile(50) / 1000.0)
                     .put("handshake_p99_ms", opened.handshake.getValueAtPercentile(99) / 1000.0)
                     .put("server_cpu_s", cpu)
-                    .put("cpu_s_per_1k_handshakes", accepted == 0 ? Double.NaN : cpu / accepted * 1000);
+                    .put("cpu_s_per_1k_handshakes", accepted == 0 ? Double.NaN : cpu / accepted * 1000)
+                    .put("generator_cpu_s", ProcStats.cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore);
             closeAll(opened.channels);
             return result;
         }

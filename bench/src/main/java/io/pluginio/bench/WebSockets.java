@@ -62,7 +62,7 @@ public final class WebSockets implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }
-        this.bootstrap = new Bootstrap()
+        this.bootstrap = Transport.noPortOnBind(new Bootstrap())
                 .group(group)
                 .channel(Transport.socketChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)

@@ -1,0 +1,101 @@
+package io.pluginio.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pluginio.PluginIoApplication;
+import io.pluginio.plugin.Broadcaster;
+import io.pluginio.plugin.Plugin;
+import io.pluginio.plugin.WebSocket;
+import io.pluginio.plugin.WebSocketApi;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** The connection limit, and a client that never reads at all. Each test leaves no connection behind. */
+@SpringBootTest(
+        classes = PluginIoApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "plugin-io.websocket.max-connections=2",
+            "plugin-io.websocket.send-buffer-size=16",
+            "plugin-io.websocket.close-timeout=1s"
+        })
+@Import(WebSocketLimitsTests.OpenAccess.class)
+class WebSocketLimitsTests {
+
+    static final String PADDING = "x".repeat(32 * 1024);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Broadcaster broadcaster;
+
+    @Autowired
+    ConnectionRegistry connections;
+
+    @Test
+    void connectBeyondTheLimitClosesWith4429AndAFreedSlotIsReused() {
+        String path = "/plugin-io/ws/ws_limits/room/?since=latest";
+        try (TestClient first = TestClient.connect(port, path);
+                TestClient second = TestClient.connect(port, path)) {
+            first.next();
+            second.next();
+            try (TestClient third = TestClient.connect(port, path)) {
+                third.assertClosedWith(4429, "Too many connections");
+            }
+        }
+        awaitNoConnection();
+        try (TestClient again = TestClient.connect(port, path)) {
+            assertThat(again.next()).contains("\"recovered\":true");
+        }
+        awaitNoConnection();
+    }
+
+    @Test
+    void clientThatNeverReadsIsAbortedAfterTheCloseTimeout() {
+        try (TestClient silent =
+                TestClient.connectWithoutReading(port, "/plugin-io/ws/ws_limits/silent/?since=latest")) {
+            silent.next();
+            for (int n = 0; n < 1000 && !silent.isClosed() && connections.openCount() > 0; n++) {
+                broadcaster
+                        .broadcast("ws_limits", "silent", Map.of("n", n, "pad", PADDING))
+                        .block(TestClient.BOUND);
+            }
+            // The close frame is stuck behind unread frames, so the connection is cut, not closed with a code.
+            awaitNoConnection();
+            silent.startReading();
+            assertThat(silent.closeStatus().getCode()).isNotEqualTo(4508);
+        }
+    }
+
+    private void awaitNoConnection() {
+        long deadline = System.nanoTime() + TestClient.BOUND.toNanos();
+        while (connections.openCount() > 0) {
+            assertThat(System.nanoTime()).as("connections still open").isLessThan(deadline);
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Plugin("ws_limits")
+    static class OpenAccess implements WebSocketApi {
+
+        @Override
+        public boolean authenticate(WebSocket websocket) {
+            return true;
+        }
+    }
+}
