@@ -61,8 +61,8 @@ public final class ChannelHub {
     }
 
     /**
-     * The frames for one connection to {@code key}: a broadcast's bytes are built once and shared by
-     * every connection (do not modify them).
+     * The frames for one connection to {@code key}, whose UTF-8 JSON bytes are shared by every
+     * connection (do not modify them), each with its broadcast's publication time.
      *
      * <p>Cold: each subscription is one connection. It never completes by itself; it fails when
      * the broker cannot subscribe or read history. At most {@code bufferSize} live frames wait for
@@ -97,17 +97,17 @@ public final class ChannelHub {
         if (resume instanceof Resume.From from) {
             frames = broker.history(channel.key, from.since())
                     .flatMapMany(history -> Flux.concat(
-                            Mono.just(Frame.position(Frames.position(history.recovered(), history.position()))),
+                            Mono.just(new Frame(Frames.position(history.recovered(), history.position()), 0)),
                             Flux.fromIterable(history.publications())
-                                    .map(publication -> new Frame(
-                                            Frames.publication(publication), true, publication.publishedAt())),
+                                    .map(publication ->
+                                            new Frame(Frames.publication(publication), publication.publishedAt())),
                             after(buffer, lastDelivered(history))));
         } else if (resume instanceof Resume.Latest) {
             frames = broker.position(channel.key)
                     .flatMapMany(position -> Flux.concat(
-                            Mono.just(Frame.position(Frames.position(true, position))), after(buffer, position)));
+                            Mono.just(new Frame(Frames.position(true, position), 0)), after(buffer, position)));
         } else {
-            frames = buffer.asFlux().map(Delivery::frame);
+            frames = buffer.asFlux().map(Delivery::toFrame);
         }
         return frames.doFinally(signal -> live.dispose());
     }
@@ -136,7 +136,7 @@ public final class ChannelHub {
     private static Flux<Frame> after(Sinks.Many<Delivery> buffer, StreamPosition position) {
         return Flux.defer(() -> {
             Position last = new Position(position.offset(), position.epoch());
-            return buffer.asFlux().filter(last::advance).map(Delivery::frame);
+            return buffer.asFlux().filter(last::advance).map(Delivery::toFrame);
         });
     }
 

@@ -1,17 +1,16 @@
 package io.pluginio.channel;
 
 /**
- * One server-to-client frame of a connection.
+ * One server-to-client frame for a connection.
  *
- * @param json the frame, UTF-8 JSON; a broadcast's bytes are shared by every connection of this
- *     replica: never modify them
- * @param broadcast true for a broadcast frame, false for the position frame
- * @param publishedAt for a broadcast, when the publishing replica handed it to the broker (epoch
- *     milliseconds, for delivery-latency metrics); 0 for the position frame
+ * @param bytes the frame as UTF-8 JSON, shared by every connection (do not modify)
+ * @param publishedAt for a broadcast, when its publisher handed it to the broker (epoch
+ *     milliseconds, {@code Publication.publishedAt}); zero for the position frame
  */
-public record Frame(byte[] json, boolean broadcast, long publishedAt) {
+public record Frame(byte[] bytes, long publishedAt) {
 
-    static Frame position(byte[] json) {
-        return new Frame(json, false, 0);
+    /** Whether this frame carries a broadcast (not the position frame). */
+    public boolean isBroadcast() {
+        return publishedAt > 0;
     }
 }

@@ -53,9 +53,7 @@ final class LocalChannel implements PublicationHandler {
     public void onPublication(Publication publication) {
         noteGap(publication);
         Sinks.EmitResult result = sink.tryEmitNext(new Delivery(
-                publication.offset(),
-                publication.epoch(),
-                new Frame(Frames.publication(publication), true, publication.publishedAt())));
+                publication.offset(), publication.epoch(), Frames.publication(publication), publication.publishedAt()));
         switch (result) {
             case OK, FAIL_ZERO_SUBSCRIBER -> {
                 // Delivered, or nobody local right now (the grace period after the last left).
@@ -103,5 +101,10 @@ final class LocalChannel implements PublicationHandler {
     }
 
     /** A publication's position and its frame, built once for every connection. */
-    record Delivery(long offset, String epoch, Frame frame) {}
+    record Delivery(long offset, String epoch, byte[] frame, long publishedAt) {
+
+        Frame toFrame() {
+            return new Frame(frame, publishedAt);
+        }
+    }
 }

@@ -18,10 +18,8 @@ public interface ConnectionListener {
     default void denied(CloseStatus status) {}
 
     /**
-     * One broadcast frame was handed to a connection of {@code channel} for writing.
-     *
-     * @param publishedAt when the publishing replica handed the broadcast to the broker, in epoch
-     *     milliseconds (replicas' clocks may differ slightly)
+     * One broadcast frame was handed to a connection of {@code channel} for writing; {@code
+     * publishedAt} is when its publisher handed it to the broker (epoch milliseconds).
      */
     default void delivered(ChannelKey channel, long publishedAt) {}
 

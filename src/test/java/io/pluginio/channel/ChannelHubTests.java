@@ -47,9 +47,9 @@ class ChannelHubTests {
         List<byte[]> first = new ArrayList<>();
         List<byte[]> second = new ArrayList<>();
         Disposable a =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(first::add);
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(first::add);
         Disposable b =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(second::add);
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(second::add);
         publish("{\"n\":1}");
         publish("\"two\"");
         assertThat(first).hasSize(2);
@@ -66,8 +66,10 @@ class ChannelHubTests {
 
     @Test
     void firstConnectionSubscribesTheBrokerAndTheLastReleasesItAfterTheGracePeriod() {
-        Disposable a = hub.frames(news, Resume.none(), 16, () -> {}).subscribe();
-        Disposable b = hub.frames(news, Resume.none(), 16, () -> {}).subscribe();
+        Disposable a =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
+        Disposable b =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
         assertThat(broker.subscribes).hasValue(1);
         a.dispose();
         b.dispose();
@@ -80,9 +82,13 @@ class ChannelHubTests {
 
     @Test
     void reconnectWithinTheGracePeriodCausesNoBrokerChurn() {
-        hub.frames(news, Resume.none(), 16, () -> {}).subscribe().dispose();
+        hub.frames(news, Resume.none(), 16, () -> {})
+                .map(Frame::bytes)
+                .subscribe()
+                .dispose();
         time.advanceTimeBy(Duration.ofSeconds(3));
-        Disposable again = hub.frames(news, Resume.none(), 16, () -> {}).subscribe();
+        Disposable again =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
         time.advanceTimeBy(Duration.ofSeconds(10));
         assertThat(broker.subscribes).hasValue(1);
         assertThat(broker.unsubscribes).hasValue(0);
@@ -91,11 +97,14 @@ class ChannelHubTests {
 
     @Test
     void connectionAfterAReleaseSubscribesAgain() {
-        hub.frames(news, Resume.none(), 16, () -> {}).subscribe().dispose();
+        hub.frames(news, Resume.none(), 16, () -> {})
+                .map(Frame::bytes)
+                .subscribe()
+                .dispose();
         time.advanceTimeBy(Duration.ofSeconds(5));
         List<byte[]> frames = new ArrayList<>();
         Disposable again =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(frames::add);
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(frames::add);
         publish("1");
         assertThat(broker.subscribes).hasValue(2);
         assertThat(frames).hasSize(1);
@@ -110,8 +119,7 @@ class ChannelHubTests {
                 .verify(BOUND);
         broker.failSubscribe = false;
         List<byte[]> frames = new ArrayList<>();
-        Disposable again =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::json).subscribe(frames::add);
+        Disposable again = hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(frames::add);
         publish("1");
         assertThat(frames).hasSize(1);
         again.dispose();
@@ -122,8 +130,11 @@ class ChannelHubTests {
         AtomicInteger overflows = new AtomicInteger();
         List<byte[]> healthy = new ArrayList<>();
         Disposable other =
-                hub.frames(news, Resume.none(), 4, () -> {}).map(Frame::json).subscribe(healthy::add);
-        StepVerifier.create(hub.frames(news, Resume.none(), 4, overflows::incrementAndGet), 0)
+                hub.frames(news, Resume.none(), 4, () -> {}).map(Frame::bytes).subscribe(healthy::add);
+        StepVerifier.create(
+                        hub.frames(news, Resume.none(), 4, overflows::incrementAndGet)
+                                .map(Frame::bytes),
+                        0)
                 .then(() -> {
                     for (int i = 0; i < 10; i++) {
                         publish(String.valueOf(i));
@@ -145,7 +156,8 @@ class ChannelHubTests {
         publish("2");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(since), 16, () -> {})
-                .map(frame -> json.readTree(frame.json()))
+                .map(Frame::bytes)
+                .map(json::readTree)
                 .subscribe(frames::add);
         publish("3");
         assertThat(frames.get(0).get("recovered").asBoolean()).isTrue();
@@ -161,7 +173,8 @@ class ChannelHubTests {
         publish("0");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(new StreamPosition(0, "gone")), 16, () -> {})
-                .map(frame -> json.readTree(frame.json()))
+                .map(Frame::bytes)
+                .map(json::readTree)
                 .subscribe(frames::add);
         publish("1");
         assertThat(frames.get(0).get("recovered").asBoolean()).isFalse();
@@ -176,7 +189,8 @@ class ChannelHubTests {
         publish("0");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.latest(), 16, () -> {})
-                .map(frame -> json.readTree(frame.json()))
+                .map(Frame::bytes)
+                .map(json::readTree)
                 .subscribe(frames::add);
         publish("1");
         assertThat(frames).hasSize(2);
@@ -202,7 +216,8 @@ class ChannelHubTests {
                         .thenReturn(history));
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(since), 16, () -> {})
-                .map(frame -> json.readTree(frame.json()))
+                .map(Frame::bytes)
+                .map(json::readTree)
                 .subscribe(frames::add);
         publish("5");
         assertThat(frames.get(0).get("recovered").asBoolean()).isTrue();
@@ -224,7 +239,7 @@ class ChannelHubTests {
         List<List<JsonNode>> framesPerConnection = Flux.range(0, 20)
                 .flatMap(i -> realTimeHub
                         .frames(news, Resume.from(since), 4096, () -> {})
-                        .map(frame -> json.readTree(frame.json()))
+                        .map(frame -> json.readTree(frame.bytes()))
                         .take(301)
                         .collectList()
                         .subscribeOn(Schedulers.parallel()))
