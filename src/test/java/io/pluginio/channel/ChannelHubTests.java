@@ -119,7 +119,8 @@ class ChannelHubTests {
                 .verify(BOUND);
         broker.failSubscribe = false;
         List<byte[]> frames = new ArrayList<>();
-        Disposable again = hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(frames::add);
+        Disposable again =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(frames::add);
         publish("1");
         assertThat(frames).hasSize(1);
         again.dispose();
