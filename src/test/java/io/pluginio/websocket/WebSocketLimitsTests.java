@@ -15,14 +15,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-/** The connection limit, and a client that never reads at all. Each test leaves no connection behind. */
+/**
+ * The connection limit, server pings, and a client that never reads at all. Each test leaves no
+ * connection behind.
+ */
 @SpringBootTest(
         classes = PluginIoApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "plugin-io.websocket.max-connections=2",
             "plugin-io.websocket.send-buffer-size=16",
-            "plugin-io.websocket.close-timeout=1s"
+            "plugin-io.websocket.close-timeout=1s",
+            "plugin-io.websocket.ping-interval=200ms"
         })
 @Import(WebSocketLimitsTests.OpenAccess.class)
 class WebSocketLimitsTests {
@@ -71,6 +75,16 @@ class WebSocketLimitsTests {
             silent.startReading();
             assertThat(silent.closeStatus().getCode()).isNotEqualTo(4508);
         }
+    }
+
+    @Test
+    void serverPingsIdleConnections() {
+        try (TestClient idle = TestClient.connect(port, "/plugin-io/ws/ws_limits/idle/?since=latest")) {
+            idle.next();
+            idle.awaitPing();
+            assertThat(idle.isClosed()).isFalse();
+        }
+        awaitNoConnection();
     }
 
     private void awaitNoConnection() {
