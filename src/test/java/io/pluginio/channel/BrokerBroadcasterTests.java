@@ -2,10 +2,12 @@ package io.pluginio.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pluginio.broker.ChannelKey;
 import io.pluginio.broker.HistoryProperties;
 import io.pluginio.broker.MemoryBroker;
 import io.pluginio.broker.Publication;
+import io.pluginio.metrics.PluginIoMetrics;
 import io.pluginio.plugin.InvalidChannelNameException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,7 +24,7 @@ class BrokerBroadcasterTests {
     final MemoryBroker broker = new MemoryBroker(new HistoryProperties(10, Duration.ofMinutes(1)), Clock.systemUTC());
 
     final BrokerBroadcaster broadcaster =
-            new BrokerBroadcaster(broker, JsonMapper.builder().build());
+            new BrokerBroadcaster(broker, JsonMapper.builder().build(), new PluginIoMetrics(new SimpleMeterRegistry()));
 
     final ChannelKey news = new ChannelKey("plugin", "news");
 

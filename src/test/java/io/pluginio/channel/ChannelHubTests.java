@@ -45,8 +45,10 @@ class ChannelHubTests {
     void everyConnectionReceivesEveryPublicationAsTheSameFrameBytes() {
         List<byte[]> first = new ArrayList<>();
         List<byte[]> second = new ArrayList<>();
-        Disposable a = hub.frames(news, Resume.none(), 16, () -> {}).subscribe(first::add);
-        Disposable b = hub.frames(news, Resume.none(), 16, () -> {}).subscribe(second::add);
+        Disposable a =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(first::add);
+        Disposable b =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(second::add);
         publish("{\"n\":1}");
         publish("\"two\"");
         assertThat(first).hasSize(2);
@@ -63,8 +65,10 @@ class ChannelHubTests {
 
     @Test
     void firstConnectionSubscribesTheBrokerAndTheLastReleasesItAfterTheGracePeriod() {
-        Disposable a = hub.frames(news, Resume.none(), 16, () -> {}).subscribe();
-        Disposable b = hub.frames(news, Resume.none(), 16, () -> {}).subscribe();
+        Disposable a =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
+        Disposable b =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
         assertThat(broker.subscribes).hasValue(1);
         a.dispose();
         b.dispose();
@@ -77,9 +81,13 @@ class ChannelHubTests {
 
     @Test
     void reconnectWithinTheGracePeriodCausesNoBrokerChurn() {
-        hub.frames(news, Resume.none(), 16, () -> {}).subscribe().dispose();
+        hub.frames(news, Resume.none(), 16, () -> {})
+                .map(Frame::bytes)
+                .subscribe()
+                .dispose();
         time.advanceTimeBy(Duration.ofSeconds(3));
-        Disposable again = hub.frames(news, Resume.none(), 16, () -> {}).subscribe();
+        Disposable again =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
         time.advanceTimeBy(Duration.ofSeconds(10));
         assertThat(broker.subscribes).hasValue(1);
         assertThat(broker.unsubscribes).hasValue(0);
@@ -88,10 +96,14 @@ class ChannelHubTests {
 
     @Test
     void connectionAfterAReleaseSubscribesAgain() {
-        hub.frames(news, Resume.none(), 16, () -> {}).subscribe().dispose();
+        hub.frames(news, Resume.none(), 16, () -> {})
+                .map(Frame::bytes)
+                .subscribe()
+                .dispose();
         time.advanceTimeBy(Duration.ofSeconds(5));
         List<byte[]> frames = new ArrayList<>();
-        Disposable again = hub.frames(news, Resume.none(), 16, () -> {}).subscribe(frames::add);
+        Disposable again =
+                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(frames::add);
         publish("1");
         assertThat(broker.subscribes).hasValue(2);
         assertThat(frames).hasSize(1);
@@ -102,8 +114,12 @@ class ChannelHubTests {
     void fullBufferRunsTheOverflowCallbackOnceAndLeavesOtherConnectionsUntouched() {
         AtomicInteger overflows = new AtomicInteger();
         List<byte[]> healthy = new ArrayList<>();
-        Disposable other = hub.frames(news, Resume.none(), 4, () -> {}).subscribe(healthy::add);
-        StepVerifier.create(hub.frames(news, Resume.none(), 4, overflows::incrementAndGet), 0)
+        Disposable other =
+                hub.frames(news, Resume.none(), 4, () -> {}).map(Frame::bytes).subscribe(healthy::add);
+        StepVerifier.create(
+                        hub.frames(news, Resume.none(), 4, overflows::incrementAndGet)
+                                .map(Frame::bytes),
+                        0)
                 .then(() -> {
                     for (int i = 0; i < 10; i++) {
                         publish(String.valueOf(i));
@@ -125,6 +141,7 @@ class ChannelHubTests {
         publish("2");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(since), 16, () -> {})
+                .map(Frame::bytes)
                 .map(json::readTree)
                 .subscribe(frames::add);
         publish("3");
@@ -141,6 +158,7 @@ class ChannelHubTests {
         publish("0");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(new StreamPosition(0, "gone")), 16, () -> {})
+                .map(Frame::bytes)
                 .map(json::readTree)
                 .subscribe(frames::add);
         publish("1");
@@ -156,6 +174,7 @@ class ChannelHubTests {
         publish("0");
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.latest(), 16, () -> {})
+                .map(Frame::bytes)
                 .map(json::readTree)
                 .subscribe(frames::add);
         publish("1");
@@ -182,6 +201,7 @@ class ChannelHubTests {
                         .thenReturn(history));
         List<JsonNode> frames = new ArrayList<>();
         Disposable connection = hub.frames(news, Resume.from(since), 16, () -> {})
+                .map(Frame::bytes)
                 .map(json::readTree)
                 .subscribe(frames::add);
         publish("5");
@@ -204,7 +224,7 @@ class ChannelHubTests {
         List<List<JsonNode>> framesPerConnection = Flux.range(0, 20)
                 .flatMap(i -> realTimeHub
                         .frames(news, Resume.from(since), 4096, () -> {})
-                        .map(json::readTree)
+                        .map(frame -> json.readTree(frame.bytes()))
                         .take(301)
                         .collectList()
                         .subscribeOn(Schedulers.parallel()))
