@@ -168,9 +168,11 @@ class SimpleApiBadInputTests {
     }
 
     @Test
-    void anOversizedBodyIsNotReadForAnUnauthenticatedRequest() {
-        client.get()
-                .uri("/plugin-io/api/alpha/api-key")
+    void anUnauthenticatedRequestIs401BeforeItsBodyIsRead() {
+        client.post()
+                .uri("/plugin-io/api/notifications_demo/callback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(oversized())
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
