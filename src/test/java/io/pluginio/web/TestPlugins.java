@@ -235,6 +235,11 @@ class TestPlugins {
                     exchange.getRequest().getPath().value());
         }
 
+        @PostMapping(path = "/json-only", consumes = MediaType.APPLICATION_JSON_VALUE)
+        String jsonOnly(@RequestBody String body) {
+            return body;
+        }
+
         @PostMapping("/typed-body")
         Greeting typedBody(@RequestBody Greeting greeting) {
             return new Greeting(greeting.text().toUpperCase());
