@@ -1,5 +1,6 @@
 package io.pluginio.web;
 
+import io.pluginio.plugin.AuthenticationException;
 import io.pluginio.plugin.Credentials;
 import io.pluginio.plugin.Plugin;
 import io.pluginio.plugin.Request;
@@ -65,6 +66,13 @@ final class PluginRouteMapping extends RequestMappingHandlerMapping {
     PluginRouteMapping(PluginRegistry registry, RouteClasses routeClasses) {
         this.registry = registry;
         this.routeClasses = routeClasses;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        super.afterPropertiesSet();
+        // Only needed while routes are registered.
+        routesByKey.clear();
     }
 
     @Override
@@ -168,7 +176,7 @@ final class PluginRouteMapping extends RequestMappingHandlerMapping {
                 .map(identity -> {
                     Credentials credentials = routeClass.credentials(exchange.getRequest(), secrets, api, identity);
                     if (!api.authenticate(credentials)) {
-                        throw new io.pluginio.plugin.AuthenticationException.InvalidCredentials();
+                        throw new AuthenticationException.InvalidCredentials();
                     }
                     return handler;
                 });
