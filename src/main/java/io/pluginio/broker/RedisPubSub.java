@@ -47,11 +47,6 @@ final class RedisPubSub implements AutoCloseable {
     private volatile boolean closed;
 
     RedisPubSub(AbstractRedisClient client, boolean sharded) {
-        if (sharded && client instanceof RedisClusterClient) {
-            // Lettuce sends SSUBSCRIBE over the cluster pub/sub connection's default node only
-            throw new IllegalStateException("plugin-io.redis.sharded-pubsub=true is not supported with Redis Cluster"
-                    + " yet; use classic pub/sub (the default) there");
-        }
         this.client = client;
         this.sharded = sharded;
     }
@@ -159,6 +154,22 @@ final class RedisPubSub implements AutoCloseable {
         @Override
         public void smessage(String shardChannel, byte[] message) {
             dispatch(shardChannel, message);
+        }
+
+        /**
+         * Redis Cluster drops the shard subscriptions of a slot that moved to another node (resharding,
+         * failover); subscribe again, which reaches the slot's new owner. Our own unsubscribes remove
+         * the listener first, so they are not repeated.
+         */
+        @Override
+        public void sunsubscribed(String shardChannel, long count) {
+            StatefulRedisPubSubConnection<String, byte[]> current = RedisPubSub.this.connection;
+            if (current != null && RedisPubSub.this.listeners.containsKey(shardChannel)) {
+                logger.info("Shard channel " + shardChannel + " was unsubscribed by Redis; subscribing again");
+                current.reactive()
+                        .ssubscribe(shardChannel)
+                        .subscribe(null, ex -> logger.warn("Could not subscribe again to " + shardChannel + ": " + ex));
+            }
         }
 
         private void dispatch(String channel, byte[] message) {
