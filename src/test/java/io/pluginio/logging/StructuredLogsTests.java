@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** JSON logs are one configuration property away, and never carry an api_key value. */
 @SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.structured.format.console=ecs")
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLogsTests {

@@ -113,7 +113,30 @@ class PackagedServiceTests {
         assertThat(installed.valueStream().map(JsonNode::asString))
                 .as(service.output())
                 .contains("hello", "notifications_demo");
+
+        assertThat(firstFrameOrClose(service, "/plugin-io/ws/hello/lobby/?since=latest&api_key=" + WS_KEY))
+                .contains("\"recovered\":true");
+        assertThat(firstFrameOrClose(service, "/plugin-io/ws/hello/lobby/?since=latest&api_key=wrong"))
+                .isEqualTo("closed 4403");
+        assertThat(firstFrameOrClose(service, "/plugin-io/ws/hello/other/?since=latest&api_key=" + WS_KEY))
+                .isEqualTo("closed 4404");
+
         assertThat(service.output()).doesNotContain(API_KEY, WS_KEY);
+    }
+
+    /** The first text frame of a WebSocket connection, or {@code closed <code>} if it is closed first. */
+    private static String firstFrameOrClose(ServiceProcess service, String pathAndQuery) {
+        String result = reactor.netty.http.client.HttpClient.create()
+                .websocket()
+                .uri("ws://127.0.0.1:" + service.port() + pathAndQuery)
+                .handle((in, out) -> reactor.core.publisher.Flux.merge(
+                                in.receive().asString().take(1),
+                                in.receiveCloseStatus().map(status -> "closed " + status.code()))
+                        .take(1))
+                .next()
+                .block(java.time.Duration.ofSeconds(30));
+        assertThat(result).as("frame or close of %s", pathAndQuery).isNotNull();
+        return result;
     }
 
     /** The exec-form ENTRYPOINT of the Dockerfile, as a list. */
