@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,25 +58,19 @@ class ConnectionDrainTests {
     @Test
     void closingTheContextLowersReadinessThenClosesConnectionsWith1001AcrossTheWindow() throws Exception {
         context = new SpringApplicationBuilder(PluginIoApplication.class)
-                .properties(Map.of(
-                        "server.port",
-                        "0",
-                        "server.address",
-                        "127.0.0.1",
-                        "plugin-io.drain.readiness-delay",
-                        READINESS_DELAY.toMillis() + "ms",
-                        "plugin-io.drain.window",
-                        WINDOW.toMillis() + "ms",
-                        "plugin-io.drain.batch-interval",
-                        "100ms",
-                        "plugin-io.plugins[notifications_demo].secrets[ws-api-key]",
-                        KEY))
                 .listeners((ApplicationListener<AvailabilityChangeEvent<?>>) event -> {
                     if (event.getState() == ReadinessState.REFUSING_TRAFFIC) {
                         readinessFellAt.complete(System.nanoTime());
                     }
                 })
-                .run();
+                // Command-line arguments: above every configuration file, the tests' own included.
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--plugin-io.drain.readiness-delay=" + READINESS_DELAY.toMillis() + "ms",
+                        "--plugin-io.drain.window=" + WINDOW.toMillis() + "ms",
+                        "--plugin-io.drain.batch-interval=100ms",
+                        "--plugin-io.plugins[notifications_demo].secrets[ws-api-key]=" + KEY);
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         for (int i = 0; i < CONNECTIONS; i++) {
