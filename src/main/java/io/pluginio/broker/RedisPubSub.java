@@ -22,8 +22,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * This replica's one Redis pub/sub connection and the listener of each subscribed Redis channel.
  *
- * <p>The connection is opened on the first subscribe (so the service starts without Redis) and then
- * kept: Lettuce reconnects it after an outage and subscribes again to every channel it had. Lettuce
+ * <p>The connection is opened in the background at start-up, or by a later subscribe if Redis was
+ * away then (so the service starts without Redis), and then kept: Lettuce reconnects it after an
+ * outage and subscribes again to every channel it had. Lettuce
  * reads the connection on one I/O thread, so each listener is called in the order Redis sent the
  * messages and never concurrently; listeners must not block.
  */
