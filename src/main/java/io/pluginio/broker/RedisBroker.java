@@ -123,13 +123,16 @@ final class RedisBroker implements Broker, AutoCloseable {
         return this.pubSub.unsubscribe(pubSubChannel(channel)).transform(mono -> guard(mono, "unsubscribe"));
     }
 
-    /** Answers when Redis answers a PING within the timeout and the subscription connection is up. */
+    /**
+     * True when Redis answers a PING within the publish timeout and the subscription connection, if
+     * opened yet, is up; never fails.
+     */
     Mono<Boolean> isAvailable() {
         return this.redis
                 .execute(connection -> connection.ping())
                 .next()
-                .map(pong -> this.pubSub.isConnected())
                 .transform(mono -> guard(mono, "ping"))
+                .map(pong -> this.pubSub.isConnected())
                 .onErrorReturn(BrokerUnavailableException.class, false);
     }
 
@@ -145,7 +148,7 @@ final class RedisBroker implements Broker, AutoCloseable {
 
     private Mono<List<Object>> read(ChannelKey channel, long since, String epoch) {
         List<Object> arguments = List.of(since, epoch, this.historyTtl.toMillis(), this.metaTtl.toMillis(), newEpoch());
-        return Mono.defer(() -> execute(READ, channel, arguments)).transform(mono -> guard(mono, "history"));
+        return Mono.defer(() -> execute(READ, channel, arguments)).transform(mono -> guard(mono, "read"));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -69,7 +69,10 @@ class RedisBrokerConfiguration {
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                outage.unavailable("connection lost", null);
+                // a connection closed on purpose (e.g. after a cluster topology lookup) is no outage
+                if (connection == null || !connection.isClosed()) {
+                    outage.unavailable("connection lost", null);
+                }
             }
         });
         RedisSerializationContext<String, byte[]> serialization =

@@ -6,8 +6,8 @@ import io.pluginio.plugin.Broadcaster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,20 +48,23 @@ class RedisReplicasTests {
     void broadcastAcceptedByOneReplicaReachesClientsOfBothExactlyOnceInOrder() {
         String channel = RedisTestSupport.uniqueChannel("fanout");
         String otherChannel = RedisTestSupport.uniqueChannel("other");
-        try (FrameClient onA = Replicas.connect(replicaA, "replica_tests", channel, "?since=latest");
-                FrameClient onB = Replicas.connect(replicaB, "replica_tests", channel, "?since=latest");
-                FrameClient otherChannelOnB =
-                        Replicas.connect(replicaB, "replica_tests", otherChannel, "?since=latest");
-                FrameClient otherPluginOnA = Replicas.connect(replicaA, "replica_other", channel, "?since=latest")) {
+        String demo = "?api_key=" + Replicas.WS_API_KEY + "&since=latest";
+        try (FrameClient onA = Replicas.connect(replicaA, "notifications_demo", channel, demo);
+                FrameClient onB = Replicas.connect(replicaB, "notifications_demo", channel, demo);
+                FrameClient otherChannelOnB = Replicas.connect(replicaB, "notifications_demo", otherChannel, demo);
+                FrameClient otherPluginOnA = Replicas.connect(replicaA, "replica_tests", channel, "?since=latest")) {
             // the position frame: the replica's subscription is in place before it is sent
             for (FrameClient client : List.of(onA, onB, otherChannelOnB, otherPluginOnA)) {
                 assertThat(client.next().get("recovered").asBoolean()).isTrue();
             }
 
-            Flux.range(0, 20)
-                    .concatMap(i -> broadcaster(replicaA).broadcast("replica_tests", channel, Map.of("n", i)))
-                    .blockLast(BOUND);
-            broadcaster(replicaA).broadcast("replica_tests", channel, "end").block(BOUND);
+            // webhook calls to replica A, one after the other
+            List<Integer> statuses = Flux.range(0, 20)
+                    .concatMap(i -> Replicas.post(replicaA, channel, "{\"n\": " + i + "}"))
+                    .collectList()
+                    .block(BOUND);
+            assertThat(statuses).containsOnly(202);
+            assertThat(Replicas.post(replicaA, channel, "\"end\"").block(BOUND)).isEqualTo(202);
 
             for (FrameClient client : List.of(onA, onB)) {
                 List<Integer> received = new ArrayList<>();
@@ -72,15 +75,15 @@ class RedisReplicasTests {
                     offsets.add(frame.get("offset").asLong());
                 }
                 assertThat(received).isEqualTo(IntStream.range(0, 20).boxed().toList());
-                assertThat(offsets).isEqualTo(LongRange.of(1, 20));
+                assertThat(offsets)
+                        .isEqualTo(LongStream.rangeClosed(1, 20).boxed().toList());
                 // nothing repeated between the last broadcast and the end marker
                 assertThat(client.next().get("message").asString()).isEqualTo("end");
             }
             // the other channel and the other plugin's same-named channel saw none of it
-            broadcaster(replicaB)
-                    .broadcast("replica_tests", otherChannel, "own")
-                    .block(BOUND);
-            broadcaster(replicaB).broadcast("replica_other", channel, "own").block(BOUND);
+            assertThat(Replicas.post(replicaB, otherChannel, "\"own\"").block(BOUND))
+                    .isEqualTo(202);
+            broadcaster(replicaB).broadcast("replica_tests", channel, "own").block(BOUND);
             assertThat(otherChannelOnB.next().get("message").asString()).isEqualTo("own");
             assertThat(otherPluginOnA.next().get("message").asString()).isEqualTo("own");
         }
@@ -240,15 +243,5 @@ class RedisReplicasTests {
 
     private static Broadcaster broadcaster(ConfigurableApplicationContext replica) {
         return replica.getBean(Broadcaster.class);
-    }
-
-    /** Offsets expected in a run of consecutive publications. */
-    static final class LongRange {
-
-        private LongRange() {}
-
-        static List<Long> of(long first, long last) {
-            return java.util.stream.LongStream.rangeClosed(first, last).boxed().toList();
-        }
     }
 }

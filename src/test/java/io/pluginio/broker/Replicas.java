@@ -14,15 +14,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Starts whole replicas of the service in one JVM (each its own application context and server on a
- * random port, all on the redis broker) and connects WebSocket clients to them. Plugin
+ * random port, all on the redis broker) and connects WebSocket clients to them. The example plugin
+ * {@code notifications_demo} gets its API keys ({@link #WS_API_KEY}, {@link #SIMPLEAPI_API_KEY}); plugin
  * {@code replica_tests} lets everyone in on every channel; {@code replica_other} too, so that
  * same-named channels of two plugins can be told apart.
  */
 final class Replicas {
+
+    /** What WebSocket clients of the example plugin {@code notifications_demo} send as {@code api_key}. */
+    static final String WS_API_KEY = "replicas-ws-key";
+
+    /** What callers of the example plugin's HTTP routes send as {@code Authorization}. */
+    static final String SIMPLEAPI_API_KEY = "replicas-api-key";
 
     private Replicas() {}
 
@@ -33,6 +44,8 @@ final class Replicas {
                 "--plugin-io.broker=redis",
                 "--spring.data.redis.url=" + redisUrl,
                 "--plugin-io.history.size=1000",
+                "--plugin-io.plugins[notifications_demo].secrets[ws-api-key]=" + WS_API_KEY,
+                "--plugin-io.plugins[notifications_demo].secrets[simpleapi-api-key]=" + SIMPLEAPI_API_KEY,
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s"));
         for (String property : properties) {
             arguments.add("--" + property);
@@ -43,6 +56,21 @@ final class Replicas {
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("replicasTestTypeExcludeFilter", new NestedInTestsExcludeFilter()))
                 .run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * {@code POST /plugin-io/api/notifications_demo/channels/<channel>} on {@code replica}: the
+     * example route that broadcasts its JSON body; completes with the response status.
+     */
+    static Mono<Integer> post(ConfigurableApplicationContext replica, String channel, String json) {
+        return WebClient.create("http://127.0.0.1:" + port(replica))
+                .post()
+                .uri("/plugin-io/api/notifications_demo/channels/{channel}", channel)
+                .header(HttpHeaders.AUTHORIZATION, SIMPLEAPI_API_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value()));
     }
 
     static int port(ConfigurableApplicationContext replica) {
