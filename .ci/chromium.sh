@@ -1,4 +1,4 @@
-# Sourced by .ci/run: what the JavaScript client's tests and the demo page's browser tests need.
+# Sourced by .ci/run (works under set -euo pipefail): what the JavaScript client's tests and the demo page's browser tests need.
 #
 #   ensure_node                  # before ./mvnw verify: the build runs `node --test` on clients/js
 #   ensure_chromium              # before ./mvnw verify: Debian's chromium and chromium-driver
@@ -48,8 +48,8 @@ assert_browser_tests_ran() {
   for report in "$reports"/TEST-*BrowserTests.xml; do
     [ -e "$report" ] || continue
     found=1
-    tests=$(grep -o '<testsuite [^>]*' "$report" | grep -o ' tests="[0-9]*"' | grep -o '[0-9][0-9]*')
-    skipped=$(grep -o '<testsuite [^>]*' "$report" | grep -o ' skipped="[0-9]*"' | grep -o '[0-9][0-9]*')
+    tests=$(grep -o '<testsuite [^>]*' "$report" | grep -o ' tests="[0-9]*"' | grep -o '[0-9][0-9]*' || true)
+    skipped=$(grep -o '<testsuite [^>]*' "$report" | grep -o ' skipped="[0-9]*"' | grep -o '[0-9][0-9]*' || true)
     if [ "${tests:-0}" -eq 0 ] || [ "${skipped:-0}" -ne 0 ]; then
       echo "ci: browser tests did not all run: $(basename "$report"): ${tests:-0} tests, ${skipped:-0} skipped" >&2
       return 1

@@ -6,7 +6,12 @@ export interface Position {
   epoch: string;
 }
 
-/** What the connection is doing. `closed` is final: nothing is retried and no callback runs after it. */
+/**
+ * What the connection is doing. `open` means accepted: the server sent a frame (when resuming, the
+ * position frame comes at once) or the socket stayed open for `backoff.resetAfter`; a socket that
+ * is upgraded and then denied is never reported open. `closed` is final: nothing is retried and no
+ * callback runs after it.
+ */
 export type Status = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface StatusChange {

@@ -139,6 +139,7 @@ final class RedisBroker implements Broker, AutoCloseable {
 
     @Override
     public void close() {
+        this.outage.shutDown();
         this.pubSub.close();
     }
 
@@ -160,9 +161,9 @@ final class RedisBroker implements Broker, AutoCloseable {
     private <T> Mono<T> guard(Mono<T> operation, String what) {
         return operation
                 .timeout(this.timeout)
-                .doOnSuccess(result -> this.outage.available(what))
+                .doOnSuccess(result -> this.outage.available(what + " succeeded"))
                 .onErrorMap(ex -> !(ex instanceof BrokerUnavailableException), ex -> {
-                    this.outage.unavailable(what, ex);
+                    this.outage.unavailable(what + " failed", ex);
                     return new BrokerUnavailableException("Redis is unavailable", ex);
                 });
     }

@@ -74,7 +74,7 @@ final class RedisPubSub implements AutoCloseable {
     Mono<Void> unsubscribe(String redisChannel) {
         this.listeners.remove(redisChannel);
         StatefulRedisPubSubConnection<String, byte[]> current = this.connection;
-        if (current == null) {
+        if (current == null || this.closed) {
             return Mono.empty();
         }
         return this.sharded
@@ -144,8 +144,8 @@ final class RedisPubSub implements AutoCloseable {
     public synchronized void close() {
         this.closed = true;
         StatefulRedisPubSubConnection<String, byte[]> current = this.connection;
-        if (current != null) {
-            current.closeAsync();
+        if (current != null && current.isOpen()) {
+            current.close();
         }
     }
 

@@ -120,6 +120,7 @@ public final class ChannelHub {
                 live.dispose();
                 onOverflow.run();
                 // Reaches the subscriber after what is buffered; the overflow callback acts at once.
+                // Its result does not matter: the connection is being closed either way.
                 buffer.tryEmitError(new SendBufferOverflowException());
             }
             case FAIL_CANCELLED, FAIL_TERMINATED, FAIL_ZERO_SUBSCRIBER ->

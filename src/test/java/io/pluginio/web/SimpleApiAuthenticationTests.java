@@ -174,6 +174,17 @@ class SimpleApiAuthenticationTests {
     }
 
     @Test
+    void customCredentialsParseTheRequestThemselves() {
+        get("/signed", "X-Signature", "alpha-token")
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("signed ok");
+        assertUnauthorized(get("/signed", "X-Signature", "forged"), INVALID);
+        assertUnauthorized(get("/signed", "X-Signature", null), NO_HEADER);
+    }
+
+    @Test
     void authenticateReturningFalseIsInvalid() {
         assertUnauthorized(get("/refuse/false", "X-Anything", null), INVALID);
     }

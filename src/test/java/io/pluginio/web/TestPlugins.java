@@ -38,6 +38,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,6 +69,7 @@ import tools.jackson.databind.JsonNode;
     TestPlugins.Staff.class,
     TestPlugins.Patient.class,
     TestPlugins.Beta.class,
+    TestPlugins.Signed.class,
     TestPlugins.AlphaChannels.class,
     TestPlugins.BetaChannels.class
 })
@@ -377,6 +379,35 @@ class TestPlugins {
         @GetMapping("/patient")
         String patient() {
             return "patient ok";
+        }
+    }
+
+    /** Custom credentials: the value of header X-Signature, parsed by the credentials class itself. */
+    public static final class SignatureCredentials extends Credentials {
+
+        private final String signature;
+
+        public SignatureCredentials(ServerHttpRequest request, Secrets secrets) {
+            super(request, secrets);
+            this.signature =
+                    headers().first("X-Signature").orElseThrow(AuthenticationException.NoAuthorizationHeader::new);
+        }
+
+        String signature() {
+            return signature;
+        }
+    }
+
+    @Plugin("alpha")
+    static class Signed implements SimpleApi<SignatureCredentials> {
+        @Override
+        public boolean authenticate(SignatureCredentials credentials) {
+            return credentials.secrets().matches("token", credentials.signature());
+        }
+
+        @GetMapping("/signed")
+        String signed() {
+            return "signed ok";
         }
     }
 

@@ -67,6 +67,11 @@ public final class ProcStats {
         return pids.stream().mapToLong(ProcStats::heapAfterGcKib).sum();
     }
 
+    /** The top of {@code jcmd GC.class_histogram} (live objects only: it collects first). */
+    public static String classHistogram(long pid, int lines) {
+        return String.join("\n", jcmd(pid, "GC.class_histogram").lines().limit(lines + 3).toList());
+    }
+
     /** Runs a full GC in each process (so RSS is read after the same kind of collection). */
     public static void gc(List<Long> pids) {
         pids.forEach(pid -> jcmd(pid, "GC.run"));

@@ -72,6 +72,14 @@ public final class Scenarios {
             Thread.sleep(1000);
             long rssAfter = ProcStats.rssKib(target.pids());
             long open = opened.channels.stream().filter(Channel::isActive).count();
+            if (options.has("class-histogram")) {
+                // what the connections keep on the heap: compare with a histogram at rest
+                java.nio.file.Path file = java.nio.file.Path.of(options.string("class-histogram", "histogram.txt"));
+                java.nio.file.Files.writeString(
+                        file, "# " + target.system() + ", " + open + " connections open\n"
+                                + ProcStats.classHistogram(target.pids().get(0), 40) + "\n");
+                System.out.println("class histogram written to " + file);
+            }
             Result result = new Result()
                     .put("connections", open)
                     .put("failed", opened.failed)
