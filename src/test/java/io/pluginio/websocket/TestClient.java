@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Subscription;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -44,6 +45,10 @@ final class TestClient implements AutoCloseable {
     private volatile Subscription inbound;
 
     private TestClient(URI uri, boolean reading, int receiveBuffer) {
+        this(uri, reading, receiveBuffer, new HttpHeaders());
+    }
+
+    private TestClient(URI uri, boolean reading, int receiveBuffer, HttpHeaders headers) {
         HttpClient http = HttpClient.create();
         if (receiveBuffer > 0) {
             http = http.option(ChannelOption.SO_RCVBUF, receiveBuffer);
@@ -53,7 +58,7 @@ final class TestClient implements AutoCloseable {
                 () -> WebsocketClientSpec.builder()
                         .maxFramePayloadLength(1 << 20)
                         .handlePing(true));
-        connection = client.execute(uri, session -> {
+        connection = client.execute(uri, headers, session -> {
                     session.closeStatus()
                             .doOnNext(closed::complete)
                             .doFinally(signal -> closed.complete(NO_STATUS))
@@ -85,6 +90,11 @@ final class TestClient implements AutoCloseable {
 
     static TestClient connect(int port, String pathAndQuery) {
         return new TestClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), true, 0);
+    }
+
+    /** A client whose handshake carries {@code headers}. */
+    static TestClient connect(int port, String pathAndQuery, HttpHeaders headers) {
+        return new TestClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), true, 0, headers);
     }
 
     /** A client that reads its first frame only, until {@link #startReading()}; with a small socket buffer. */
