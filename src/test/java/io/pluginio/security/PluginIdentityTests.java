@@ -6,6 +6,9 @@ import io.pluginio.plugin.Plugin;
 import io.pluginio.plugin.StaffSessionAuth;
 import io.pluginio.plugin.WebSocket;
 import io.pluginio.plugin.WebSocketApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -83,6 +86,25 @@ class PluginIdentityTests {
                 headers -> headers.add("Cookie", "plugin-io-session-token=" + forged));
 
         assertThat(outcome).isEqualTo("close:4403");
+    }
+
+    @Test
+    void pluginDeniesAHandshakeWhoseSessionTokenHasExpired() throws InterruptedException {
+        String expired = Tokens.hs256(
+                DEV_HMAC_SECRET,
+                Tokens.claims("staff-42", "Staff")
+                        .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1))))
+                        .build());
+
+        String outcome = WebSocketClients.outcome(
+                port,
+                "/plugin-io/ws/sec_probe/updates/?since=latest",
+                headers -> headers.add("Cookie", "plugin-io-session-token=" + expired));
+
+        assertThat(outcome).isEqualTo("close:4403");
+        WebSocket seen = ProbePlugin.Channels.seen.poll(10, TimeUnit.SECONDS);
+        assertThat(seen).isNotNull();
+        assertThat(seen.loggedInUser()).isEmpty();
     }
 
     @Test

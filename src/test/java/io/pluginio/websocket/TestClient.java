@@ -14,6 +14,7 @@ import org.reactivestreams.Subscription;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
@@ -44,6 +45,8 @@ final class TestClient implements AutoCloseable {
 
     private volatile Subscription inbound;
 
+    private final CompletableFuture<WebSocketSession> session = new CompletableFuture<>();
+
     private TestClient(URI uri, boolean reading, int receiveBuffer) {
         this(uri, reading, receiveBuffer, new HttpHeaders());
     }
@@ -59,6 +62,7 @@ final class TestClient implements AutoCloseable {
                         .maxFramePayloadLength(1 << 20)
                         .handlePing(true));
         connection = client.execute(uri, headers, session -> {
+                    this.session.complete(session);
                     session.closeStatus()
                             .doOnNext(closed::complete)
                             .doFinally(signal -> closed.complete(NO_STATUS))
@@ -162,6 +166,15 @@ final class TestClient implements AutoCloseable {
 
     void send(String text) {
         outgoing.tryEmitNext(text);
+    }
+
+    /** Starts the closing handshake from the client's side with {@code status}. */
+    void closeWith(CloseStatus status) {
+        try {
+            session.get(BOUND.toSeconds(), TimeUnit.SECONDS).close(status).subscribe();
+        } catch (Exception ex) {
+            throw new AssertionError("Not connected within " + BOUND, ex);
+        }
     }
 
     void startReading() {

@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.socket.CloseStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +57,9 @@ class WebSocketObjectTests {
 
     @Autowired
     Broadcaster broadcaster;
+
+    @Autowired
+    ConnectionRegistry connections;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -186,6 +190,16 @@ class WebSocketObjectTests {
         await().atMost(TestClient.BOUND)
                 .until(() -> output.toString().contains("java.lang.IllegalStateException: lookup failed: detail-xyz"));
         assertThat(output.toString()).contains("\tat io.pluginio.websocket.WebSocketObjectTests$ObjectAccess");
+    }
+
+    @Test
+    void clientClosingNormallyIsAnsweredWith1000AndLeavesNoConnectionBehind() {
+        try (TestClient client = TestClient.connect(port, "/plugin-io/ws/ws_object/leaving/?since=latest")) {
+            client.next();
+            client.closeWith(CloseStatus.NORMAL);
+            assertThat(client.closeStatus().getCode()).isEqualTo(1000);
+        }
+        await().atMost(TestClient.BOUND).until(() -> connections.openCount() == 0);
     }
 
     private static WebSocket nextSeen() throws InterruptedException {
