@@ -34,6 +34,18 @@ class RedisBrokerConfiguration {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
+    /**
+     * The most commands a Redis connection holds unanswered; Lettuce's default is unbounded. Past it a
+     * command fails at once, which a broadcast answers with 503, instead of piling up in memory
+     * while Redis is slow.
+     */
+    static final int REQUEST_QUEUE_SIZE = 10_000;
+
+    @Bean
+    LettuceClientOptionsBuilderCustomizer boundRequestQueue() {
+        return options -> options.requestQueueSize(REQUEST_QUEUE_SIZE);
+    }
+
     @Bean
     RedisOutageLog redisOutageLog() {
         return new RedisOutageLog();
