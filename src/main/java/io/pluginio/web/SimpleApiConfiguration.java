@@ -8,10 +8,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.http.codec.autoconfigure.HttpCodecsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.accept.RequestedContentTypeResolver;
+import org.springframework.web.reactive.config.BlockingExecutionConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -71,6 +75,26 @@ class SimpleApiConfiguration {
                 configurer.addCustomResolver(
                         new RequestArgumentResolver(routeClasses, jsonMapper, maxBodySize),
                         new SecretsArgumentResolver(routeClasses, registry));
+            }
+        };
+    }
+
+    /**
+     * Plugin route methods may block (a plugin author looks things up, as the original SDK's
+     * handlers do), so those that do not return a reactive type run on Reactor's bounded elastic
+     * scheduler, never on the event loop, whether or not they read a body. That scheduler bounds its
+     * threads and its queue; a task it rejects when full answers 500.
+     */
+    @Bean
+    WebFluxConfigurer simpleApiBlockingExecution(RouteClasses routeClasses) {
+        ReactiveAdapterRegistry adapters = ReactiveAdapterRegistry.getSharedInstance();
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureBlockingExecution(BlockingExecutionConfigurer configurer) {
+                configurer.setExecutor(new TaskExecutorAdapter(
+                        task -> Schedulers.boundedElastic().schedule(task)));
+                configurer.setControllerMethodPredicate(method -> routeClasses.find(method.getBeanType()) != null
+                        && adapters.getAdapter(method.getReturnType().getParameterType()) == null);
             }
         };
     }

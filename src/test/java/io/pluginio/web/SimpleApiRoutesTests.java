@@ -5,6 +5,7 @@ import io.pluginio.plugin.BasicAuth;
 import io.pluginio.plugin.Credentials;
 import io.pluginio.plugin.PlainTextResponse;
 import io.pluginio.plugin.Plugin;
+import io.pluginio.plugin.Request;
 import io.pluginio.plugin.SimpleApi;
 import java.net.URI;
 import java.util.Base64;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Every mapping annotation of SPEC 4 mounted under {@code /plugin-io/api/<plugin>} with and without
@@ -71,6 +74,26 @@ class SimpleApiRoutesTests {
                 .isOk()
                 .expectBody(String.class)
                 .isEqualTo("root");
+    }
+
+    @Test
+    void routeHandlersRunOffTheEventLoopWithOrWithoutABody() {
+        client.get()
+                .uri("/plugin-io/api/routes_p/thread")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("may block");
+        client.post()
+                .uri("/plugin-io/api/routes_p/thread")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("body")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("body: may block");
     }
 
     @Test
@@ -149,6 +172,17 @@ class SimpleApiRoutesTests {
         @GetMapping("/root")
         String root() {
             return "root";
+        }
+
+        @GetMapping("/thread")
+        PlainTextResponse thread() {
+            return new PlainTextResponse(Schedulers.isInNonBlockingThread() ? "event loop" : "may block");
+        }
+
+        @PostMapping("/thread")
+        PlainTextResponse threadAfterBody(Request request) {
+            return new PlainTextResponse(
+                    request.text() + ": " + (Schedulers.isInNonBlockingThread() ? "event loop" : "may block"));
         }
     }
 
