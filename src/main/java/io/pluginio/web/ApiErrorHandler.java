@@ -93,6 +93,9 @@ final class ApiErrorHandler implements WebExceptionHandler, Ordered {
                     input.getCause() instanceof DecodingException || input.getCause() instanceof JacksonException;
             return new Answer(HttpStatus.BAD_REQUEST, malformed ? "Malformed request body" : "Bad request");
         }
+        if (ex instanceof PluginRouteMapping.InvalidPluginNameException) {
+            return new Answer(HttpStatus.BAD_REQUEST, PluginRouteMapping.InvalidPluginNameException.MESSAGE);
+        }
         if (ex instanceof ResponseStatusException status) {
             HttpStatus known = HttpStatus.resolve(status.getStatusCode().value());
             return new Answer(status.getStatusCode(), known != null ? known.getReasonPhrase() : INTERNAL_ERROR);

@@ -2,6 +2,7 @@ package io.pluginio.web;
 
 import io.pluginio.plugin.AuthenticationException;
 import io.pluginio.plugin.Credentials;
+import io.pluginio.plugin.Names;
 import io.pluginio.plugin.Plugin;
 import io.pluginio.plugin.Request;
 import io.pluginio.plugin.Secrets;
@@ -155,6 +156,11 @@ final class PluginRouteMapping extends RequestMappingHandlerMapping {
         if (!isApiPath(exchange)) {
             return Mono.empty();
         }
+        String plugin = pluginSegment(exchange);
+        if (!plugin.isEmpty() && !Names.isValidPluginName(plugin)) {
+            // SPEC 2: a name outside the rules is a bad request, as on the WebSocket endpoint (4400).
+            return Mono.error(new InvalidPluginNameException());
+        }
         return super.getHandlerInternal(exchange)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
                 .flatMap(handler -> authenticate(handler, exchange));
@@ -195,6 +201,27 @@ final class PluginRouteMapping extends RequestMappingHandlerMapping {
             return handler != null && routeClasses.find(handler.getBeanType()) != null ? handler : null;
         } catch (MethodNotAllowedException ex) {
             return null;
+        }
+    }
+
+    /** The still-encoded path segment after {@code /plugin-io/api/}; empty when there is none. */
+    private static String pluginSegment(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.startsWith(API_PREFIX)) {
+            return "";
+        }
+        int end = path.indexOf('/', API_PREFIX.length());
+        return path.substring(API_PREFIX.length(), end < 0 ? path.length() : end);
+    }
+
+    /** A plugin name in an API URL that the name rules refuse. */
+    static final class InvalidPluginNameException extends ResponseStatusException {
+
+        static final String MESSAGE =
+                "Invalid plugin name. Plugin name must be alphanumeric and can contain underscores.";
+
+        InvalidPluginNameException() {
+            super(HttpStatus.BAD_REQUEST, MESSAGE);
         }
     }
 

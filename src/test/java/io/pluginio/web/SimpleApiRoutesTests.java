@@ -97,20 +97,32 @@ class SimpleApiRoutesTests {
     }
 
     @Test
-    void aPluginNameTheUrlRulesRefuseIsNotFoundWithAJsonErrorAndNoCrash() {
+    void aPluginNameTheUrlRulesRefuseIsABadRequestBeforeAuthentication() {
         for (String path : List.of(
-                "/plugin-io/api/bad-name/items/7",
-                "/plugin-io/api/caf%C3%A9/root",
-                "/plugin-io/api/routes.p/root",
-                "/plugin-io/api/",
-                "/plugin-io/api")) {
+                "/plugin-io/api/bad-name/items/7", "/plugin-io/api/caf%C3%A9/root", "/plugin-io/api/routes.p")) {
+            client.get()
+                    .uri(URI.create("http://127.0.0.1:" + port + path))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                    .expectBody()
+                    .json(
+                            "{\"error\": \"Invalid plugin name. Plugin name must be alphanumeric and can contain"
+                                    + " underscores.\"}",
+                            true);
+        }
+    }
+
+    @Test
+    void anApiUrlWithoutAPluginNameIsNotFound() {
+        for (String path : List.of("/plugin-io/api/", "/plugin-io/api")) {
             client.get()
                     .uri(URI.create("http://127.0.0.1:" + port + path))
                     .exchange()
                     .expectStatus()
                     .isNotFound()
-                    .expectHeader()
-                    .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                     .expectBody()
                     .json("{\"error\": \"Not Found\"}", true);
         }
