@@ -82,6 +82,41 @@ class HandshakeBadInputTests {
         assertNoDetails(body);
     }
 
+    @Test
+    void handshakeWithOversizedHeadersOrUrlIsRefusedWith4xx() {
+        WebTestClient unpooled = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
+        unpooled.get()
+                .uri("/plugin-io/ws/notifications_demo/notifications/")
+                .header("Upgrade", "websocket")
+                .header("Connection", "Upgrade")
+                .header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .header("X-Padding", "x".repeat(64 * 1024))
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(HttpStatus.valueOf(status).is4xxClientError())
+                        .as("status %d", status)
+                        .isTrue());
+        unpooled.get()
+                .uri("/plugin-io/ws/notifications_demo/notifications/?pad=" + "x".repeat(64 * 1024))
+                .header("Upgrade", "websocket")
+                .header("Connection", "Upgrade")
+                .header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(HttpStatus.valueOf(status).is4xxClientError())
+                        .as("status %d", status)
+                        .isTrue());
+        // Nothing else is disturbed: a real handshake still works.
+        try (TestClient client =
+                TestClient.connect(port, "/plugin-io/ws/notifications_demo/notifications/?api_key=wrong")) {
+            client.assertClosedWith(4403, "Unauthorized");
+        }
+    }
+
     private static void assertNoDetails(String body) {
         assertThat(body == null ? "" : body)
                 .doesNotContain("Exception")
