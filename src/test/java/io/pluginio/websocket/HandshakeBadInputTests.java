@@ -3,6 +3,11 @@ package io.pluginio.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginio.PluginIoApplication;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -114,6 +119,46 @@ class HandshakeBadInputTests {
         try (TestClient client =
                 TestClient.connect(port, "/plugin-io/ws/notifications_demo/notifications/?api_key=wrong")) {
             client.assertClosedWith(4403, "Unauthorized");
+        }
+    }
+
+    @Test
+    void malformedPercentEncodingIsRefusedWith400BeforeTheUpgradeAndDisturbsNobody() throws IOException {
+        for (String target : List.of(
+                "/plugin-io/ws/notifications_demo/notifications/?api_key=%ZZ",
+                "/plugin-io/ws/notifications_demo/notifications/?since=%ZZ&epoch=%",
+                "/plugin-io/ws/notifications_demo/%ZZ/")) {
+            assertThat(rawHandshake(target)).as(target).isEqualTo("HTTP 400, empty");
+        }
+        assertThat(rawHandshake("/plugin-io/ws/notifications_demo/notifications/?api_key=%41"))
+                .isEqualTo("close:4403");
+        assertThat(rawHandshake("/plugin-io/ws/notifications_demo/bad.channel/"))
+                .isEqualTo("close:4400");
+    }
+
+    /**
+     * A handshake written by hand, since {@code java.net.URI} refuses malformed escapes: "close:" and
+     * the close code of the server's first frame, or "HTTP " and the status when it did not upgrade.
+     */
+    private String rawHandshake(String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) TestClient.BOUND.toMillis());
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
+                    + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            String status = head.substring(9, 12);
+            if (!status.equals("101")) {
+                return "HTTP " + status + (head.toString().contains("content-length: 0") ? ", empty" : ", with a body");
+            }
+            int opcode = in.readUnsignedByte() & 0x0F;
+            in.readUnsignedByte(); // server frames are unmasked; close payloads are short
+            return opcode == 0x8 ? "close:" + in.readUnsignedShort() : "opcode:" + opcode;
         }
     }
 
