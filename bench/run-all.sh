@@ -23,15 +23,15 @@ run() {
 }
 echo "# plugin-io benchmarks, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" > "$out"
 echo >> "$out"
-scenarios="${SCENARIOS:-fanout fanout-100 idle storm channels replicas}"
+scenarios="${SCENARIOS:-fanout idle storm replicas channels fanout-100}"
 for s in $scenarios; do
   case "$s" in
-    fanout)     run fanout     fanout   --subscribers 1000 --publishers 8 --rate 20  --warmup 5 --duration 30 ;;
-    fanout-100) run fanout-100 fanout   --subscribers 1000 --publishers 8 --rate 100 --warmup 5 --duration 20 ;;
-    idle)       run idle       idle     --connections 10000 --connect-rate 2000 ;;
+    fanout)     run fanout     fanout   --subscribers 1000 --publishers 8 --rate 20  --warmup 10 --duration 30 ;;
+    fanout-100) run fanout-100 fanout   --subscribers 1000 --publishers 8 --rate 100 --warmup 10 --duration 20 ;;
+    idle)       run idle       idle     --connections 10000 --connect-rate 2000 --class-histogram "target/bench-results/idle-heap-per-connection-{system}.txt" ;;
     storm)      run storm      storm    --connections 5000 --max-in-flight 1000 ;;
-    channels)   run channels   channels --subscribers 2000 --channels 200 --publishers 8 --rate 200 --warmup 5 --duration 20 ;;
-    replicas)   run replicas   replicas --subscribers 1000 --publishers 8 --rate 20 --warmup 5 --duration 30 ;;
+    channels)   run channels   channels --subscribers 2000 --channels 200 --publishers 8 --rate 200 --warmup 10 --duration 20 ;;
+    replicas)   run replicas   replicas --subscribers 1000 --publishers 8 --rate 20 --warmup 10 --duration 30 ;;
     *) echo "unknown scenario $s" >&2; exit 2 ;;
   esac
 done

@@ -1,6 +1,7 @@
 package io.pluginio.security;
 
 import io.pluginio.plugin.LoggedInUser;
+import io.pluginio.plugin.UserType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class LoginUsers implements ReactiveUserDetailsService {
 
         private final String id;
 
-        private final io.pluginio.plugin.UserType type;
+        private final UserType type;
 
         LoginUser(SecurityProperties.User user) {
             super(

@@ -1,7 +1,9 @@
 package io.pluginio.web;
 
+import io.pluginio.plugin.AuthenticationException;
 import io.pluginio.plugin.Credentials;
 import io.pluginio.plugin.Plugin;
+import io.pluginio.plugin.Request;
 import io.pluginio.plugin.Secrets;
 import io.pluginio.plugin.SimpleApi;
 import io.pluginio.registry.PluginRegistry;
@@ -16,7 +18,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
@@ -65,6 +69,13 @@ final class PluginRouteMapping extends RequestMappingHandlerMapping {
     }
 
     @Override
+    public void afterPropertiesSet() {
+        super.afterPropertiesSet();
+        // Only needed while routes are registered.
+        routesByKey.clear();
+    }
+
+    @Override
     protected boolean isHandler(Class<?> beanType) {
         return AnnotatedElementUtils.hasAnnotation(beanType, Plugin.class);
     }
@@ -76,9 +87,23 @@ final class PluginRouteMapping extends RequestMappingHandlerMapping {
             return null;
         }
         RouteClass routeClass = routeClasses.register(handlerType);
+        checkBodyIsReadOnce(method, routeClass);
         return RequestMappingInfo.paths(API_PREFIX + routeClass.plugin())
                 .build()
                 .combine(info);
+    }
+
+    /** A body can be read once: a route takes {@code Request} or a Spring body argument, not both. */
+    private static void checkBodyIsReadOnce(Method method, RouteClass routeClass) {
+        List<Class<?>> types = List.of(method.getParameterTypes());
+        boolean springBody = Stream.of(method.getParameterAnnotations())
+                .flatMap(Stream::of)
+                .anyMatch(annotation -> annotation instanceof RequestBody || annotation instanceof RequestPart);
+        if (types.contains(Request.class) && springBody) {
+            throw new IllegalStateException(routeClass.type().getName() + "#" + method.getName()
+                    + " takes both a Request and a @RequestBody/@RequestPart argument; the body can be read"
+                    + " only once: use Request's body accessors or the Spring argument, not both");
+        }
     }
 
     /**
@@ -151,7 +176,7 @@ final class PluginRouteMapping extends RequestMappingHandlerMapping {
                 .map(identity -> {
                     Credentials credentials = routeClass.credentials(exchange.getRequest(), secrets, api, identity);
                     if (!api.authenticate(credentials)) {
-                        throw new io.pluginio.plugin.AuthenticationException.InvalidCredentials();
+                        throw new AuthenticationException.InvalidCredentials();
                     }
                     return handler;
                 });

@@ -4,6 +4,7 @@ import io.pluginio.plugin.Broadcaster;
 import io.pluginio.registry.PluginRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.codec.autoconfigure.HttpCodecsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code @RequestBody} decoding, and the {@code Request} argument uses the same number.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class SimpleApiConfiguration {
 
     /** Spring's default for codecs that aggregate a body in memory. */

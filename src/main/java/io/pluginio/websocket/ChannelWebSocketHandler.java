@@ -142,10 +142,12 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
                     connection.requestClose(CloseStatuses.TOO_SLOW);
                 })
                 .map(frame -> {
-                    listener.delivered(key);
+                    if (frame.isBroadcast()) {
+                        listener.delivered(key, frame.publishedAt());
+                    }
                     // wrap: the frame's bytes are shared by every connection, never copied.
                     return new WebSocketMessage(
-                            WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(frame));
+                            WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(frame.bytes()));
                 })
                 .onErrorResume(error -> {
                     if (!(error instanceof SendBufferOverflowException)) {

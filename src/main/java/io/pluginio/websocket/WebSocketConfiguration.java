@@ -93,9 +93,9 @@ class WebSocketConfiguration {
         }
 
         @Override
-        public void delivered(ChannelKey channel) {
+        public void delivered(ChannelKey channel, long publishedAt) {
             for (ConnectionListener listener : listeners) {
-                listener.delivered(channel);
+                listener.delivered(channel, publishedAt);
             }
         }
 

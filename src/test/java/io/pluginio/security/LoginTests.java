@@ -21,6 +21,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 @ActiveProfiles("dev")
 class LoginTests {
 
+    /** {@code plugin-io.security.login.success-url} of the dev profile: the example's demo page. */
+    private static final String DEV_SUCCESS_URL = "/plugin-io/api/notifications_demo/demo";
+
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired
@@ -50,7 +53,7 @@ class LoginTests {
         EntityExchangeResult<byte[]> result = postLogin(page, "staff", "staff");
 
         assertThat(result.getStatus()).isEqualTo(HttpStatus.FOUND);
-        assertThat(result.getResponseHeaders().getLocation()).hasPath("/");
+        assertThat(result.getResponseHeaders().getLocation()).hasPath(DEV_SUCCESS_URL);
         ResponseCookie cookie = result.getResponseCookies().getFirst("SESSION");
         assertThat(cookie).isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
@@ -144,7 +147,7 @@ class LoginTests {
 
     private String login(String username, String password) {
         EntityExchangeResult<byte[]> result = postLogin(loginPage(), username, password);
-        assertThat(result.getResponseHeaders().getLocation()).hasPath("/");
+        assertThat(result.getResponseHeaders().getLocation()).hasPath(DEV_SUCCESS_URL);
         ResponseCookie cookie = result.getResponseCookies().getFirst("SESSION");
         assertThat(cookie).isNotNull();
         return cookie.getValue();

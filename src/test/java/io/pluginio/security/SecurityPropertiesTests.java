@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class SecurityPropertiesTests {
 
@@ -99,6 +102,18 @@ class SecurityPropertiesTests {
                         "plugin-io.security.login.users[1].type", "Staff")))
                 .rootCause()
                 .hasMessageContaining("appears twice");
+    }
+
+    @Test
+    void hmacSecretBindsFromAnEnvironmentVariable() {
+        var environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("PLUGINIO_SECURITY_SESSIONTOKEN_HMACSECRET", "hmac-secret-value-at-least-32-bytes-long"));
+
+        SecurityProperties properties = new Binder(ConfigurationPropertySources.from(environment))
+                .bindOrCreate("plugin-io.security", SecurityProperties.class);
+
+        assertThat(properties.sessionToken().hmacSecret()).isEqualTo("hmac-secret-value-at-least-32-bytes-long");
     }
 
     private static SecurityProperties bind(Map<String, String> properties) {

@@ -35,6 +35,28 @@ final class WebSocketClients {
     }
 
     /**
+     * Opens {@code path} and tells how it went: {@code "frame:<text>"} for the first text frame,
+     * {@code "close:<code>"} when the server closed without sending one, {@code "HTTP <status>"}
+     * when it refused the handshake.
+     */
+    static String outcome(int port, String path, Consumer<HttpHeaders> headers) {
+        return HttpClient.create()
+                .headers(headers)
+                .websocket()
+                .uri("ws://127.0.0.1:" + port + path)
+                .handle((in, out) -> in.receive()
+                        .asString()
+                        .next()
+                        .map(text -> "frame:" + text)
+                        .switchIfEmpty(in.receiveCloseStatus().map(status -> "close:" + status.code())))
+                .next()
+                .onErrorResume(
+                        WebSocketClientHandshakeException.class,
+                        ex -> Mono.just("HTTP " + ex.response().status().code()))
+                .block(Duration.ofSeconds(10));
+    }
+
+    /**
      * Like {@link #firstFrame} with the JDK's client, which, unlike Netty's, sends no {@code
      * Origin} header: a non-browser client.
      */

@@ -2,7 +2,10 @@ package io.pluginio.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pluginio.plugin.LoggedInUser;
+import io.pluginio.plugin.UserType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,32 +139,64 @@ class SimpleApiAuthenticationTests {
 
     @Test
     void sessionCredentialsCarryTheSessionUser() {
-        get("/session", TestPlugins.SESSION_HEADER, "Patient:p-1")
+        get("/session", SessionTokens.COOKIE, SessionTokens.cookie("Patient", "p-1"))
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .isEqualTo("session ok");
+
+        assertThat(TestPlugins.Session.lastUser.get()).isEqualTo(new LoggedInUser("p-1", UserType.PATIENT));
+    }
+
+    @Test
+    void sessionCredentialsOfAnExpiredOrForgedTokenAreInvalid() {
+        assertUnauthorized(
+                get(
+                        "/session",
+                        SessionTokens.COOKIE,
+                        SessionTokens.cookie("Staff", "s-1", SessionTokens.HMAC_SECRET, Duration.ofHours(-1))),
+                INVALID);
+        assertUnauthorized(
+                get(
+                        "/session",
+                        SessionTokens.COOKIE,
+                        SessionTokens.cookie(
+                                "Staff", "s-1", "another-secret-of-at-least-32-bytes!!", Duration.ofHours(1))),
+                INVALID);
+    }
+
+    @Test
+    void loggedInUserHeadersSentByTheClientAreNoSession() {
+        assertUnauthorized(
+                client.get()
+                        .uri("/plugin-io/api/alpha/staff")
+                        .header("canvas-logged-in-user-id", "s-1")
+                        .header("canvas-logged-in-user-type", "Staff")
+                        .exchange(),
+                INVALID);
     }
 
     @Test
     void sessionCredentialsWithoutASessionAreInvalid() {
         assertUnauthorized(get("/session", HttpHeaders.AUTHORIZATION, "alpha-key"), INVALID);
-        assertUnauthorized(get("/session", TestPlugins.SESSION_HEADER, null), INVALID);
+        assertUnauthorized(get("/session", SessionTokens.COOKIE, null), INVALID);
     }
 
     @Test
     void staffSessionAuthAcceptsStaffOnly() {
-        get("/staff", TestPlugins.SESSION_HEADER, "Staff:s-1").expectStatus().isOk();
-        assertUnauthorized(get("/staff", TestPlugins.SESSION_HEADER, "Patient:p-1"), INVALID);
-        assertUnauthorized(get("/staff", TestPlugins.SESSION_HEADER, null), INVALID);
+        get("/staff", SessionTokens.COOKIE, SessionTokens.cookie("Staff", "s-1"))
+                .expectStatus()
+                .isOk();
+        assertUnauthorized(get("/staff", SessionTokens.COOKIE, SessionTokens.cookie("Patient", "p-1")), INVALID);
+        assertUnauthorized(get("/staff", SessionTokens.COOKIE, null), INVALID);
     }
 
     @Test
     void patientSessionAuthAcceptsPatientsOnly() {
-        get("/patient", TestPlugins.SESSION_HEADER, "Patient:p-1")
+        get("/patient", SessionTokens.COOKIE, SessionTokens.cookie("Patient", "p-1"))
                 .expectStatus()
                 .isOk();
-        assertUnauthorized(get("/patient", TestPlugins.SESSION_HEADER, "Staff:s-1"), INVALID);
+        assertUnauthorized(get("/patient", SessionTokens.COOKIE, SessionTokens.cookie("Staff", "s-1")), INVALID);
     }
 
     @Test
@@ -171,6 +206,17 @@ class SimpleApiAuthenticationTests {
                 .isOk()
                 .expectBody(String.class)
                 .isEqualTo("ran yes");
+    }
+
+    @Test
+    void customCredentialsParseTheRequestThemselves() {
+        get("/signed", "X-Signature", "alpha-token")
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("signed ok");
+        assertUnauthorized(get("/signed", "X-Signature", "forged"), INVALID);
+        assertUnauthorized(get("/signed", "X-Signature", null), NO_HEADER);
     }
 
     @Test

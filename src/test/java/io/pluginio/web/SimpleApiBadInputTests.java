@@ -104,6 +104,18 @@ class SimpleApiBadInputTests {
     }
 
     @Test
+    void aContentTypeTheRouteDoesNotConsumeIs415() {
+        assertError(
+                client.post()
+                        .uri("/plugin-io/api/alpha/open/json-only")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .bodyValue("hello")
+                        .exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported content type");
+    }
+
+    @Test
     void formDataOfAJsonBodyIs415() {
         assertError(
                 client.post()
@@ -168,9 +180,11 @@ class SimpleApiBadInputTests {
     }
 
     @Test
-    void anOversizedBodyIsNotReadForAnUnauthenticatedRequest() {
-        client.get()
-                .uri("/plugin-io/api/alpha/api-key")
+    void anUnauthenticatedRequestIs401BeforeItsBodyIsRead() {
+        client.post()
+                .uri("/plugin-io/api/notifications_demo/callback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(oversized())
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();

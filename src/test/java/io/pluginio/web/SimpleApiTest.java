@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole service on a random port with the test plugins of {@link TestPlugins}, their secrets,
- * and a {@code WebTestClient}. Every class using it shares one application context.
+ * session-token cookies signed as {@link SessionTokens} signs them, and a {@code WebTestClient}. Every class using it shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Import;
             "plugin-io.plugins[beta].secrets[token]=beta-token",
             "plugin-io.plugins[notifications_demo].secrets[simpleapi-api-key]=demo-key",
             "plugin-io.plugins[notifications_demo].secrets[ws-api-key]=demo-ws-key",
-            "spring.http.codecs.max-in-memory-size=64KB"
+            "spring.http.codecs.max-in-memory-size=64KB",
+            "plugin-io.security.session-token.hmac-secret=" + SessionTokens.HMAC_SECRET
         })
 @AutoConfigureWebTestClient
 @Import(TestPlugins.class)

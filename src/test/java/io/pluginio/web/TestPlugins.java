@@ -20,25 +20,19 @@ import io.pluginio.plugin.Secrets;
 import io.pluginio.plugin.SessionCredentials;
 import io.pluginio.plugin.SimpleApi;
 import io.pluginio.plugin.StaffSessionAuth;
-import io.pluginio.plugin.UserType;
 import io.pluginio.plugin.WebSocket;
 import io.pluginio.plugin.WebSocketApi;
-import io.pluginio.security.Identity;
-import io.pluginio.security.IdentityAuthentication;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +40,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -68,31 +61,11 @@ import tools.jackson.databind.JsonNode;
     TestPlugins.Staff.class,
     TestPlugins.Patient.class,
     TestPlugins.Beta.class,
+    TestPlugins.Signed.class,
     TestPlugins.AlphaChannels.class,
     TestPlugins.BetaChannels.class
 })
 class TestPlugins {
-
-    static final String SESSION_HEADER = "X-Test-Session";
-
-    /** Stands in for the session login until the real one lands: runs after the security chain. */
-    @Bean
-    @Order(0)
-    WebFilter testSessionFilter() {
-        return (exchange, chain) -> {
-            String session = exchange.getRequest().getHeaders().getFirst(SESSION_HEADER);
-            if (session == null) {
-                return chain.filter(exchange);
-            }
-            String[] parts = session.split(":", 2);
-            LoggedInUser user =
-                    new LoggedInUser(parts[1], UserType.fromLabel(parts[0]).orElseThrow());
-            Identity identity = new Identity(Optional.of(user), Optional.empty());
-            return chain.filter(exchange)
-                    .contextWrite(
-                            ReactiveSecurityContextHolder.withAuthentication(new IdentityAuthentication(identity)));
-        };
-    }
 
     /** Accepts every request; its routes exercise effects and request access. */
     @Plugin("alpha")
@@ -262,6 +235,11 @@ class TestPlugins {
                     exchange.getRequest().getPath().value());
         }
 
+        @PostMapping(path = "/json-only", consumes = MediaType.APPLICATION_JSON_VALUE)
+        String jsonOnly(@RequestBody String body) {
+            return body;
+        }
+
         @PostMapping("/typed-body")
         Greeting typedBody(@RequestBody Greeting greeting) {
             return new Greeting(greeting.text().toUpperCase());
@@ -353,8 +331,12 @@ class TestPlugins {
 
     @Plugin("alpha")
     static class Session implements SimpleApi<SessionCredentials> {
+
+        static final AtomicReference<LoggedInUser> lastUser = new AtomicReference<>();
+
         @Override
         public boolean authenticate(SessionCredentials credentials) {
+            lastUser.set(credentials.loggedInUser());
             return true;
         }
 
@@ -377,6 +359,35 @@ class TestPlugins {
         @GetMapping("/patient")
         String patient() {
             return "patient ok";
+        }
+    }
+
+    /** Custom credentials: the value of header X-Signature, parsed by the credentials class itself. */
+    public static final class SignatureCredentials extends Credentials {
+
+        private final String signature;
+
+        public SignatureCredentials(ServerHttpRequest request, Secrets secrets) {
+            super(request, secrets);
+            this.signature =
+                    headers().first("X-Signature").orElseThrow(AuthenticationException.NoAuthorizationHeader::new);
+        }
+
+        String signature() {
+            return signature;
+        }
+    }
+
+    @Plugin("alpha")
+    static class Signed implements SimpleApi<SignatureCredentials> {
+        @Override
+        public boolean authenticate(SignatureCredentials credentials) {
+            return credentials.secrets().matches("token", credentials.signature());
+        }
+
+        @GetMapping("/signed")
+        String signed() {
+            return "signed ok";
         }
     }
 

@@ -33,6 +33,8 @@ final class TestClient implements AutoCloseable {
 
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
 
+    private final CompletableFuture<Void> pinged = new CompletableFuture<>();
+
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
 
     private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
@@ -47,7 +49,10 @@ final class TestClient implements AutoCloseable {
             http = http.option(ChannelOption.SO_RCVBUF, receiveBuffer);
         }
         ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient(
-                http, () -> WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20));
+                http,
+                () -> WebsocketClientSpec.builder()
+                        .maxFramePayloadLength(1 << 20)
+                        .handlePing(true));
         connection = client.execute(uri, session -> {
                     session.closeStatus()
                             .doOnNext(closed::complete)
@@ -67,6 +72,8 @@ final class TestClient implements AutoCloseable {
                                 protected void hookOnNext(WebSocketMessage message) {
                                     if (message.getType() == WebSocketMessage.Type.TEXT) {
                                         frames.add(message.getPayloadAsText());
+                                    } else if (message.getType() == WebSocketMessage.Type.PING) {
+                                        pinged.complete(null);
                                     }
                                 }
                             });
@@ -122,6 +129,15 @@ final class TestClient implements AutoCloseable {
         CloseStatus status = closeStatus();
         assertThat(status.getCode()).isEqualTo(code);
         assertThat(status.getReason()).isEqualTo(reason);
+    }
+
+    /** Waits for the server's first ping; fails the test if none arrives within the bound. */
+    void awaitPing() {
+        try {
+            pinged.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception ex) {
+            throw new AssertionError("No ping within " + BOUND, ex);
+        }
     }
 
     /** Whether the server closed the connection yet, without waiting. */

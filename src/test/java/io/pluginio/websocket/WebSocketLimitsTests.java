@@ -3,28 +3,37 @@ package io.pluginio.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginio.PluginIoApplication;
+import io.pluginio.broker.ChannelKey;
 import io.pluginio.plugin.Broadcaster;
 import io.pluginio.plugin.Plugin;
 import io.pluginio.plugin.WebSocket;
 import io.pluginio.plugin.WebSocketApi;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.socket.CloseStatus;
 
-/** The connection limit, and a client that never reads at all. Each test leaves no connection behind. */
+/**
+ * The connection limit, server pings, and a client that never reads at all. Each test leaves no
+ * connection behind.
+ */
 @SpringBootTest(
         classes = PluginIoApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "plugin-io.websocket.max-connections=2",
             "plugin-io.websocket.send-buffer-size=16",
-            "plugin-io.websocket.close-timeout=1s"
+            "plugin-io.websocket.close-timeout=1s",
+            "plugin-io.websocket.ping-interval=200ms"
         })
-@Import(WebSocketLimitsTests.OpenAccess.class)
+@Import({WebSocketLimitsTests.OpenAccess.class, WebSocketLimitsTests.RecordingListener.class})
 class WebSocketLimitsTests {
 
     static final String PADDING = "x".repeat(32 * 1024);
@@ -38,6 +47,9 @@ class WebSocketLimitsTests {
     @Autowired
     ConnectionRegistry connections;
 
+    @Autowired
+    RecordingListener listener;
+
     @Test
     void connectBeyondTheLimitClosesWith4429AndAFreedSlotIsReused() {
         String path = "/plugin-io/ws/ws_limits/room/?since=latest";
@@ -48,6 +60,7 @@ class WebSocketLimitsTests {
             try (TestClient third = TestClient.connect(port, path)) {
                 third.assertClosedWith(4429, "Too many connections");
             }
+            assertThat(listener.denied).contains(4429);
         }
         awaitNoConnection();
         try (TestClient again = TestClient.connect(port, path)) {
@@ -73,6 +86,34 @@ class WebSocketLimitsTests {
         }
     }
 
+    @Test
+    void registeredConnectionClosedWithAStatusReachesTheClientWithIt() {
+        try (TestClient client = TestClient.connect(port, "/plugin-io/ws/ws_limits/drained/?since=latest")) {
+            client.next();
+            broadcaster.broadcast("ws_limits", "drained", "one").block(TestClient.BOUND);
+            client.next();
+            assertThat(connections.connections())
+                    .singleElement()
+                    .satisfies(connection ->
+                            assertThat(connection.channel().channel()).isEqualTo("drained"));
+            connections.connections().get(0).close(CloseStatuses.GOING_AWAY).block(TestClient.BOUND);
+            client.assertClosedWith(1001, "Server going away");
+        }
+        awaitNoConnection();
+        assertThat(listener.closedByServer).contains(1001);
+        assertThat(listener.delivered).hasPositiveValue();
+    }
+
+    @Test
+    void serverPingsIdleConnections() {
+        try (TestClient idle = TestClient.connect(port, "/plugin-io/ws/ws_limits/idle/?since=latest")) {
+            idle.next();
+            idle.awaitPing();
+            assertThat(idle.isClosed()).isFalse();
+        }
+        awaitNoConnection();
+    }
+
     private void awaitNoConnection() {
         long deadline = System.nanoTime() + TestClient.BOUND.toNanos();
         while (connections.openCount() > 0) {
@@ -87,6 +128,30 @@ class WebSocketLimitsTests {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
+        }
+    }
+
+    static class RecordingListener implements ConnectionListener {
+
+        final List<Integer> denied = new CopyOnWriteArrayList<>();
+
+        final List<Integer> closedByServer = new CopyOnWriteArrayList<>();
+
+        final AtomicInteger delivered = new AtomicInteger();
+
+        @Override
+        public void denied(CloseStatus status) {
+            denied.add(status.getCode());
+        }
+
+        @Override
+        public void delivered(ChannelKey channel, long publishedAt) {
+            delivered.incrementAndGet();
+        }
+
+        @Override
+        public void closedByServer(ChannelKey channel, CloseStatus status) {
+            closedByServer.add(status.getCode());
         }
     }
 

@@ -67,6 +67,41 @@ public final class ProcStats {
         return pids.stream().mapToLong(ProcStats::heapAfterGcKib).sum();
     }
 
+    /** Live bytes and instances per class ({@code jcmd GC.class_histogram}, which collects first). */
+    public static java.util.Map<String, long[]> classHistogram(long pid) {
+        java.util.Map<String, long[]> classes = new java.util.HashMap<>();
+        for (String line : jcmd(pid, "GC.class_histogram").lines().toList()) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+        }
+        return classes;
+    }
+
+    /**
+     * What {@code count} connections added between two histograms, per connection, largest first:
+     * instances and bytes per connection for the top {@code lines} classes.
+     */
+    public static String histogramDelta(
+            java.util.Map<String, long[]> before, java.util.Map<String, long[]> after, long count, int lines) {
+        StringBuilder out = new StringBuilder(String.format("%10s %10s  %s%n", "inst/conn", "B/conn", "class"));
+        after.entrySet().stream()
+                .map(e -> {
+                    long[] b = before.getOrDefault(e.getKey(), new long[2]);
+                    return java.util.Map.entry(e.getKey(), new long[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
+                })
+                .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+                .limit(lines)
+                .forEach(e -> out.append(String.format(
+                        java.util.Locale.ROOT,
+                        "%10.2f %10.1f  %s%n",
+                        e.getValue()[0] / (double) count,
+                        e.getValue()[1] / (double) count,
+                        e.getKey())));
+        return out.toString();
+    }
+
     /** Runs a full GC in each process (so RSS is read after the same kind of collection). */
     public static void gc(List<Long> pids) {
         pids.forEach(pid -> jcmd(pid, "GC.run"));

@@ -58,6 +58,9 @@ public final class Scenarios {
             Thread.sleep(1000);
             long rssBefore = ProcStats.rssKib(target.pids());
             long heapBefore = ProcStats.heapAfterGcKib(target.pids());
+            java.util.Map<String, long[]> histogramBefore = options.has("class-histogram")
+                    ? ProcStats.classHistogram(target.pids().get(0))
+                    : java.util.Map.of();
             long start = System.nanoTime();
             Opened opened = open(
                     ws,
@@ -72,6 +75,17 @@ public final class Scenarios {
             Thread.sleep(1000);
             long rssAfter = ProcStats.rssKib(target.pids());
             long open = opened.channels.stream().filter(Channel::isActive).count();
+            if (options.has("class-histogram")) {
+                // what the connections keep on the heap: compare with a histogram at rest
+                java.nio.file.Path file = java.nio.file.Path.of(
+                        options.string("class-histogram", "histogram-{system}.txt").replace("{system}", target.system()));
+                java.nio.file.Files.writeString(
+                        file,
+                        "# " + target.system() + ": heap added per connection, " + open + " connections open\n"
+                                + ProcStats.histogramDelta(
+                                        histogramBefore, ProcStats.classHistogram(target.pids().get(0)), open, 40));
+                System.out.println("class histogram written to " + file);
+            }
             Result result = new Result()
                     .put("connections", open)
                     .put("failed", opened.failed)

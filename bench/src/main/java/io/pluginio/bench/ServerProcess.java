@@ -14,6 +14,13 @@ import java.util.concurrent.TimeUnit;
 /** A server started as a child process for one run: the reference, the service, or a Redis. */
 public final class ServerProcess implements AutoCloseable {
 
+    /** Processes still running, ended by a shutdown hook if the runner itself is stopped. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy)));
+    }
+
     private final String label;
     private final Process process;
     private final int port;
@@ -26,6 +33,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        RUNNING.add(process);
     }
 
     /** The raw Netty reference server, from this program's own class path. */
@@ -122,5 +130,6 @@ public final class ServerProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        RUNNING.remove(process);
     }
 }
