@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +90,10 @@ public final class ChannelHub {
     }
 
     private Flux<Frame> connect(LocalChannel channel, Resume resume, int bufferSize, Runnable onOverflow) {
-        Sinks.Many<Delivery> buffer = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
+        // Linked, not an array: an idle connection then holds a few dozen bytes for its buffer
+        // instead of bufferSize references allocated up front (4 KiB at the default 1024).
+        Sinks.Many<Delivery> buffer =
+                Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(bufferSize));
         Disposable.Swap live = Disposables.swap();
         live.update(channel.deliveries().subscribe(delivery -> offer(buffer, delivery, live, onOverflow)));
         Flux<Frame> frames;
