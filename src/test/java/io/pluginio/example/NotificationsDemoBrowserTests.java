@@ -24,14 +24,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.WebServer;
@@ -55,6 +59,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("dev")
 class NotificationsDemoBrowserTests {
+
+    private static final Logger logger = LoggerFactory.getLogger(NotificationsDemoBrowserTests.class);
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
@@ -100,7 +106,7 @@ class NotificationsDemoBrowserTests {
     @Test
     void staffSeesLiveMessagesAndEveryMessageBroadcastWhileTheServerWasDownInOrder() {
         WebDriver browser = loggedIn("staff", "staff");
-        browser.get(url("/plugin-io/api/notifications_demo/demo"));
+        open(browser, url("/plugin-io/api/notifications_demo/demo"));
         awaitPosition(browser);
 
         callback("{\"text\":\"from the callback\"}");
@@ -144,7 +150,7 @@ class NotificationsDemoBrowserTests {
     @Test
     void aPatientWhoseSocketIsDeniedSeesClosedAndTheClientDoesNotRetry() {
         WebDriver browser = loggedIn("patient", "patient");
-        browser.get(url("/plugin-io/api/notifications_demo/demo"));
+        open(browser, url("/plugin-io/api/notifications_demo/demo"));
 
         wait(browser).until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "closed"));
         screenshot(browser, "notifications-demo-patient.png");
@@ -158,11 +164,14 @@ class NotificationsDemoBrowserTests {
 
     private WebDriver loggedIn(String username, String password) {
         WebDriver browser = chromium();
-        browser.get(url("/login"));
+        open(browser, url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(browser).until(driver -> !driver.getCurrentUrl().contains("/login"));
+        wait(browser)
+                .until(driver -> !driver.getCurrentUrl().contains("/login")
+                        && "complete"
+                                .equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
         return browser;
     }
 
@@ -179,6 +188,11 @@ class NotificationsDemoBrowserTests {
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-dev-shm-usage",
+                "--disable-extensions",
+                "--disable-renderer-backgrounding",
+                "--disable-background-timer-throttling",
+                "--disable-backgrounding-occluded-windows",
+                "--disable-features=Translate,OptimizationHints,MediaRouter,NetworkPrediction",
                 "--window-size=1000,900",
                 "--user-data-dir=" + profiles.resolve("profile-" + drivers.size()));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -188,7 +202,7 @@ class NotificationsDemoBrowserTests {
         // Generous bounds: a first Chromium start on a busy machine builds its caches slowly.
         ClientConfig config = ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(5));
         WebDriver driver = new ChromeDriver(service, options, config);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(4));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(40));
         drivers.add(driver);
         return driver;
     }
@@ -244,8 +258,29 @@ class NotificationsDemoBrowserTests {
         }
     }
 
+    /**
+     * Opens {@code url}. Headless Chromium on a busy machine now and then never starts a navigation
+     * (its request never reaches the server; chromedriver reports "Timed out receiving message from
+     * renderer"): a browser fault, not the page's, so the page is opened again in a fresh tab, whose
+     * renderer is new. The page itself is never retried once it has loaded.
+     */
+    private static void open(WebDriver browser, String url) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.get(url);
+                return;
+            } catch (TimeoutException ex) {
+                if (attempt == 3) {
+                    throw ex;
+                }
+                logger.warn("Chromium did not load {} (attempt {}); opening it in a new tab", url, attempt);
+                browser.switchTo().newWindow(WindowType.TAB);
+            }
+        }
+    }
+
     private static String url(String path) {
-        return "http://localhost:" + PORT + path;
+        return "http://127.0.0.1:" + PORT + path;
     }
 
     private static int freePort() {
