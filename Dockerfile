@@ -17,7 +17,9 @@ COPY .mvn/ .mvn/
 RUN ./mvnw --batch-mode --no-transfer-progress dependency:go-offline
 
 COPY src/ src/
-RUN ./mvnw --batch-mode --no-transfer-progress package -Dmaven.test.skip=true -Dspotless.apply.skip=true \
+# The JavaScript client is served by the service (/plugin-io/client/*.js).
+COPY clients/js/src/ clients/js/src/
+RUN ./mvnw --batch-mode --no-transfer-progress package -DskipTests -Dmaven.test.skip=true -Dspotless.apply.skip=true \
     && find target -maxdepth 1 -name 'plugin-io-*.jar' ! -name '*-plugin-api.jar' -exec cp {} app.jar \; \
     && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 

@@ -6,7 +6,12 @@ export interface Position {
   epoch: string;
 }
 
-/** What the connection is doing. `closed` is final: nothing is retried and no callback runs after it. */
+/**
+ * What the connection is doing. `open` means accepted: the server sent a frame (when resuming, the
+ * position frame comes at once) or the socket stayed open for `backoff.resetAfter`; a socket that
+ * is upgraded and then denied is never reported open. `closed` is final: nothing is retried and no
+ * callback runs after it.
+ */
 export type Status = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface StatusChange {
@@ -62,13 +67,16 @@ export interface Clock {
   clearTimeout(id: unknown): void;
 }
 
-/** The parts of the WebSocket API the client uses (browsers' WebSocket and the `ws` package fit). */
+/**
+ * The parts of the WebSocket API the client uses: browsers' WebSocket, Node 22's and the `ws`
+ * package's fit. Handlers take `any` so that each implementation's own event types are accepted.
+ */
 export interface WebSocketLike {
   binaryType: string;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code: number; reason: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: ((event: any) => void) | null;
+  onmessage: ((event: any) => void) | null;
+  onclose: ((event: any) => void) | null;
+  onerror: ((event: any) => void) | null;
   close(code?: number, reason?: string): void;
 }
 

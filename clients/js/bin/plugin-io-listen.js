@@ -16,7 +16,7 @@ const USAGE = `usage: plugin-io-listen <url> [--api-key KEY] [--no-resume] [--qu
   --no-resume    do not resume from the last position after a reconnect
   --quiet        print messages only, no status lines on stderr
 
-Node without a global WebSocket (Node 20) needs the ws package: npm install ws`;
+Node without a global WebSocket (Node 20) needs the ws package: (cd clients/js && npm install --no-save ws)`;
 
 function parse(args) {
   const options = { apiKey: process.env.PLUGIN_IO_API_KEY || undefined, resume: true, quiet: false };
@@ -66,7 +66,7 @@ if (options === null) {
 }
 const WebSocket = await webSocketImplementation();
 if (WebSocket === null) {
-  console.error('This Node has no WebSocket: install the ws package (npm install ws) or use Node 22+.');
+  console.error('This Node has no WebSocket: install the ws package (cd clients/js && npm install --no-save ws) or use Node 22+.');
   process.exit(2);
 }
 

@@ -1,6 +1,7 @@
 // A plugin-io channel connection that reconnects by itself and resumes where it left off.
 //
-// States: connecting -> open -> reconnecting -> open ... -> closed (final).
+// States: connecting -> open -> reconnecting -> open ... -> closed (final). "open" means accepted:
+// the server sent a frame, or the socket stayed open for backoff.resetAfter.
 // One socket at a time; events of a socket that was given up are ignored.
 
 import { channelUrl } from './url.js';
@@ -120,17 +121,18 @@ export function connect(options = {}) {
 
   function opened() {
     connectTimer = clear(connectTimer);
-    // A denied connection is also upgraded and then closed at once: count it as accepted only
-    // after a frame arrives or it has stayed open for a while.
+    // A denied connection is also upgraded and then closed at once: it counts as accepted, and
+    // is reported open, only once a frame arrives (the position frame comes at once when
+    // resuming) or it has stayed open for a while.
     stableTimer = clock.setTimeout(accept, backoff.resetAfter);
     armIdle();
-    setStatus('open');
   }
 
   function accept() {
     stableTimer = clear(stableTimer);
     accepted = true;
     attempt = 0;
+    setStatus('open');
   }
 
   function armIdle() {

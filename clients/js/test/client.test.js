@@ -29,14 +29,31 @@ function since(socket) {
   return [socket.url.searchParams.get('since'), socket.url.searchParams.get('epoch')];
 }
 
-test('the first connection asks for the latest position and goes from connecting to open', () => {
+test('the first connection asks for the latest position and is open once the server answers', () => {
   const { ws, names, handle } = start({ apiKey: 'secret' });
   assert.deepEqual(since(ws.last), ['latest', null]);
   assert.equal(ws.last.url.searchParams.get('api_key'), 'secret');
   assert.deepEqual(names(), ['connecting']);
   ws.last.accept();
+  assert.deepEqual(names(), ['connecting'], 'upgraded, not yet accepted by the plugin');
+  ws.last.frame({ recovered: false, offset: 0, epoch: 'e' });
   assert.deepEqual(names(), ['connecting', 'open']);
   assert.equal(handle.status, 'open');
+});
+
+test('a connection that stays open without a frame is reported open after resetAfter', () => {
+  const { ws, clock, names } = start({ resume: false });
+  ws.last.accept();
+  clock.advance(4999);
+  assert.deepEqual(names(), ['connecting']);
+  clock.advance(1);
+  assert.deepEqual(names(), ['connecting', 'open']);
+});
+
+test('a denied connection is never reported open', () => {
+  const { ws, names } = start();
+  ws.last.accept().end(4403, 'Unauthorized');
+  assert.deepEqual(names(), ['connecting', 'closed']);
 });
 
 test('each broadcast message reaches onMessage with its position', () => {

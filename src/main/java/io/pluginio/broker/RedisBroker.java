@@ -123,13 +123,16 @@ final class RedisBroker implements Broker, AutoCloseable {
         return this.pubSub.unsubscribe(pubSubChannel(channel)).transform(mono -> guard(mono, "unsubscribe"));
     }
 
-    /** Answers when Redis answers a PING within the timeout and the subscription connection is up. */
+    /**
+     * True when Redis answers a PING within the publish timeout and the subscription connection, if
+     * opened yet, is up; never fails.
+     */
     Mono<Boolean> isAvailable() {
         return this.redis
                 .execute(connection -> connection.ping())
                 .next()
-                .map(pong -> this.pubSub.isConnected())
                 .transform(mono -> guard(mono, "ping"))
+                .map(pong -> this.pubSub.isConnected())
                 .onErrorReturn(BrokerUnavailableException.class, false);
     }
 
@@ -139,12 +142,13 @@ final class RedisBroker implements Broker, AutoCloseable {
 
     @Override
     public void close() {
+        this.outage.shutDown();
         this.pubSub.close();
     }
 
     private Mono<List<Object>> read(ChannelKey channel, long since, String epoch) {
         List<Object> arguments = List.of(since, epoch, this.historyTtl.toMillis(), this.metaTtl.toMillis(), newEpoch());
-        return Mono.defer(() -> execute(READ, channel, arguments)).transform(mono -> guard(mono, "history"));
+        return Mono.defer(() -> execute(READ, channel, arguments)).transform(mono -> guard(mono, "read"));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -160,9 +164,9 @@ final class RedisBroker implements Broker, AutoCloseable {
     private <T> Mono<T> guard(Mono<T> operation, String what) {
         return operation
                 .timeout(this.timeout)
-                .doOnSuccess(result -> this.outage.available(what))
+                .doOnSuccess(result -> this.outage.available(what + " succeeded"))
                 .onErrorMap(ex -> !(ex instanceof BrokerUnavailableException), ex -> {
-                    this.outage.unavailable(what, ex);
+                    this.outage.unavailable(what + " failed", ex);
                     return new BrokerUnavailableException("Redis is unavailable", ex);
                 });
     }

@@ -8,8 +8,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
@@ -32,9 +34,27 @@ class RedisBrokerConfiguration {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
+    /**
+     * The most commands a Redis connection holds unanswered; Lettuce's default is unbounded. Past it a
+     * command fails at once, which a broadcast answers with 503, instead of piling up in memory
+     * while Redis is slow.
+     */
+    static final int REQUEST_QUEUE_SIZE = 10_000;
+
+    @Bean
+    LettuceClientOptionsBuilderCustomizer boundRequestQueue() {
+        return options -> options.requestQueueSize(REQUEST_QUEUE_SIZE);
+    }
+
     @Bean
     RedisOutageLog redisOutageLog() {
         return new RedisOutageLog();
+    }
+
+    /** Connections close on purpose from here on (the connection factory stops before the broker). */
+    @Bean
+    ApplicationListener<ContextClosedEvent> redisBrokerShutdown(RedisOutageLog outage) {
+        return event -> outage.shutDown();
     }
 
     @Bean(destroyMethod = "close")
@@ -56,12 +76,15 @@ class RedisBrokerConfiguration {
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                outage.available("connected");
+                outage.available("reconnected");
             }
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                outage.unavailable("connection", new IllegalStateException("connection lost"));
+                // a connection closed on purpose (e.g. after a cluster topology lookup) is no outage
+                if (connection == null || !connection.isClosed()) {
+                    outage.unavailable("connection lost", null);
+                }
             }
         });
         RedisSerializationContext<String, byte[]> serialization =

@@ -3,6 +3,7 @@ package io.pluginio.broker;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logs the start and the end of each Redis outage once, however many publishes, reads and
@@ -14,10 +15,12 @@ final class RedisOutageLog {
 
     private final AtomicBoolean available = new AtomicBoolean(true);
 
+    private volatile boolean shuttingDown;
+
     /** Something failed to reach Redis; logs only if Redis was thought available. */
-    void unavailable(String what, Throwable cause) {
-        if (this.available.compareAndSet(true, false)) {
-            logger.warn("Redis is unavailable (" + what + ": " + describe(cause)
+    void unavailable(String what, @Nullable Throwable cause) {
+        if (!this.shuttingDown && this.available.compareAndSet(true, false)) {
+            logger.warn("Redis is unavailable (" + what + ((cause != null) ? ": " + describe(cause) : "")
                     + "); broadcasts fail with 503 and readiness is DOWN until it is back");
         }
     }
@@ -29,8 +32,9 @@ final class RedisOutageLog {
         }
     }
 
-    boolean isAvailable() {
-        return this.available.get();
+    /** From now on connections close on purpose: nothing more to report. */
+    void shutDown() {
+        this.shuttingDown = true;
     }
 
     private static String describe(Throwable cause) {

@@ -22,8 +22,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * This replica's one Redis pub/sub connection and the listener of each subscribed Redis channel.
  *
- * <p>The connection is opened on the first subscribe (so the service starts without Redis) and then
- * kept: Lettuce reconnects it after an outage and subscribes again to every channel it had. Lettuce
+ * <p>The connection is opened in the background at start-up, or by a later subscribe if Redis was
+ * away then (so the service starts without Redis), and then kept: Lettuce reconnects it after an
+ * outage and subscribes again to every channel it had. Lettuce
  * reads the connection on one I/O thread, so each listener is called in the order Redis sent the
  * messages and never concurrently; listeners must not block.
  */
@@ -47,11 +48,6 @@ final class RedisPubSub implements AutoCloseable {
     private volatile boolean closed;
 
     RedisPubSub(AbstractRedisClient client, boolean sharded) {
-        if (sharded && client instanceof RedisClusterClient) {
-            // Lettuce sends SSUBSCRIBE over the cluster pub/sub connection's default node only
-            throw new IllegalStateException("plugin-io.redis.sharded-pubsub=true is not supported with Redis Cluster"
-                    + " yet; use classic pub/sub (the default) there");
-        }
         this.client = client;
         this.sharded = sharded;
     }
@@ -74,7 +70,7 @@ final class RedisPubSub implements AutoCloseable {
     Mono<Void> unsubscribe(String redisChannel) {
         this.listeners.remove(redisChannel);
         StatefulRedisPubSubConnection<String, byte[]> current = this.connection;
-        if (current == null) {
+        if (current == null || this.closed) {
             return Mono.empty();
         }
         return this.sharded
@@ -144,8 +140,8 @@ final class RedisPubSub implements AutoCloseable {
     public synchronized void close() {
         this.closed = true;
         StatefulRedisPubSubConnection<String, byte[]> current = this.connection;
-        if (current != null) {
-            current.closeAsync();
+        if (current != null && current.isOpen()) {
+            current.close();
         }
     }
 
@@ -159,6 +155,22 @@ final class RedisPubSub implements AutoCloseable {
         @Override
         public void smessage(String shardChannel, byte[] message) {
             dispatch(shardChannel, message);
+        }
+
+        /**
+         * Redis Cluster drops the shard subscriptions of a slot that moved to another node (resharding,
+         * failover); subscribe again, which reaches the slot's new owner. Our own unsubscribes remove
+         * the listener first, so they are not repeated.
+         */
+        @Override
+        public void sunsubscribed(String shardChannel, long count) {
+            StatefulRedisPubSubConnection<String, byte[]> current = RedisPubSub.this.connection;
+            if (current != null && RedisPubSub.this.listeners.containsKey(shardChannel)) {
+                logger.info("Shard channel " + shardChannel + " was unsubscribed by Redis; subscribing again");
+                current.reactive()
+                        .ssubscribe(shardChannel)
+                        .subscribe(null, ex -> logger.warn("Could not subscribe again to " + shardChannel + ": " + ex));
+            }
         }
 
         private void dispatch(String channel, byte[] message) {

@@ -2,6 +2,7 @@ package io.pluginio.channel;
 
 import io.pluginio.broker.Broker;
 import io.pluginio.broker.ChannelKey;
+import io.pluginio.metrics.PluginIoMetrics;
 import io.pluginio.plugin.Broadcaster;
 import io.pluginio.plugin.InvalidChannelNameException;
 import io.pluginio.plugin.Names;
@@ -19,9 +20,12 @@ final class BrokerBroadcaster implements Broadcaster {
 
     private final JsonMapper jsonMapper;
 
-    BrokerBroadcaster(Broker broker, JsonMapper jsonMapper) {
+    private final PluginIoMetrics metrics;
+
+    BrokerBroadcaster(Broker broker, JsonMapper jsonMapper, PluginIoMetrics metrics) {
         this.broker = broker;
         this.jsonMapper = jsonMapper;
+        this.metrics = metrics;
     }
 
     @Override
@@ -35,7 +39,9 @@ final class BrokerBroadcaster implements Broadcaster {
                     }
                     return new ChannelKey(plugin, channel);
                 })
-                .flatMap(key -> broker.publish(key, jsonMapper.writeValueAsBytes(message)))
+                .flatMap(key -> broker.publish(key, jsonMapper.writeValueAsBytes(message))
+                        .doOnSuccess(position -> metrics.broadcastPublished(key.plugin()))
+                        .doOnError(error -> metrics.brokerPublishFailed(key.plugin())))
                 .then();
     }
 }

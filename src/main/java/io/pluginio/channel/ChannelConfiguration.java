@@ -1,6 +1,7 @@
 package io.pluginio.channel;
 
 import io.pluginio.broker.Broker;
+import io.pluginio.metrics.PluginIoMetrics;
 import io.pluginio.plugin.Broadcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ChannelConfiguration {
 
     @Bean
-    Broadcaster broadcaster(Broker broker, JsonMapper jsonMapper) {
-        return new BrokerBroadcaster(broker, jsonMapper);
+    Broadcaster broadcaster(Broker broker, JsonMapper jsonMapper, PluginIoMetrics metrics) {
+        return new BrokerBroadcaster(broker, jsonMapper, metrics);
     }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +61,8 @@ public final class ChannelHub {
     }
 
     /**
-     * The frames for one connection to {@code key}, as UTF-8 JSON bytes shared by every connection
-     * (do not modify them).
+     * The frames for one connection to {@code key}, whose UTF-8 JSON bytes are shared by every
+     * connection (do not modify them), each with its broadcast's publication time.
      *
      * <p>Cold: each subscription is one connection. It never completes by itself; it fails when
      * the broker cannot subscribe or read history. At most {@code bufferSize} live frames wait for
@@ -72,7 +72,7 @@ public final class ChannelHub {
      * stream before history or position are read, and live frames already covered by them are
      * skipped, so that publications racing the read are neither lost nor repeated.
      */
-    public Flux<byte[]> frames(ChannelKey key, Resume resume, int bufferSize, Runnable onOverflow) {
+    public Flux<Frame> frames(ChannelKey key, Resume resume, int bufferSize, Runnable onOverflow) {
         if (bufferSize < 1) {
             throw new IllegalArgumentException("bufferSize must be positive");
         }
@@ -89,23 +89,28 @@ public final class ChannelHub {
         return channels.size();
     }
 
-    private Flux<byte[]> connect(LocalChannel channel, Resume resume, int bufferSize, Runnable onOverflow) {
-        Sinks.Many<Delivery> buffer = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
+    private Flux<Frame> connect(LocalChannel channel, Resume resume, int bufferSize, Runnable onOverflow) {
+        // Linked, not an array: an idle connection then holds a few dozen bytes for its buffer
+        // instead of bufferSize references allocated up front (4 KiB at the default 1024).
+        Sinks.Many<Delivery> buffer =
+                Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(bufferSize));
         Disposable.Swap live = Disposables.swap();
         live.update(channel.deliveries().subscribe(delivery -> offer(buffer, delivery, live, onOverflow)));
-        Flux<byte[]> frames;
+        Flux<Frame> frames;
         if (resume instanceof Resume.From from) {
             frames = broker.history(channel.key, from.since())
                     .flatMapMany(history -> Flux.concat(
-                            Mono.just(Frames.position(history.recovered(), history.position())),
-                            Flux.fromIterable(history.publications()).map(Frames::publication),
+                            Mono.just(new Frame(Frames.position(history.recovered(), history.position()), 0)),
+                            Flux.fromIterable(history.publications())
+                                    .map(publication ->
+                                            new Frame(Frames.publication(publication), publication.publishedAt())),
                             after(buffer, lastDelivered(history))));
         } else if (resume instanceof Resume.Latest) {
             frames = broker.position(channel.key)
-                    .flatMapMany(position ->
-                            Flux.concat(Mono.just(Frames.position(true, position)), after(buffer, position)));
+                    .flatMapMany(position -> Flux.concat(
+                            Mono.just(new Frame(Frames.position(true, position), 0)), after(buffer, position)));
         } else {
-            frames = buffer.asFlux().map(Delivery::frame);
+            frames = buffer.asFlux().map(Delivery::toFrame);
         }
         return frames.doFinally(signal -> live.dispose());
     }
@@ -118,6 +123,7 @@ public final class ChannelHub {
                 live.dispose();
                 onOverflow.run();
                 // Reaches the subscriber after what is buffered; the overflow callback acts at once.
+                // Its result does not matter: the connection is being closed either way.
                 buffer.tryEmitError(new SendBufferOverflowException());
             }
             case FAIL_CANCELLED, FAIL_TERMINATED, FAIL_ZERO_SUBSCRIBER ->
@@ -130,10 +136,10 @@ public final class ChannelHub {
     }
 
     /** The buffered live frames not already covered by {@code position}. */
-    private static Flux<byte[]> after(Sinks.Many<Delivery> buffer, StreamPosition position) {
+    private static Flux<Frame> after(Sinks.Many<Delivery> buffer, StreamPosition position) {
         return Flux.defer(() -> {
             Position last = new Position(position.offset(), position.epoch());
-            return buffer.asFlux().filter(last::advance).map(Delivery::frame);
+            return buffer.asFlux().filter(last::advance).map(Delivery::toFrame);
         });
     }
 

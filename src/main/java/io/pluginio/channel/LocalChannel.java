@@ -52,8 +52,8 @@ final class LocalChannel implements PublicationHandler {
     @Override
     public void onPublication(Publication publication) {
         noteGap(publication);
-        Sinks.EmitResult result = sink.tryEmitNext(
-                new Delivery(publication.offset(), publication.epoch(), Frames.publication(publication)));
+        Sinks.EmitResult result = sink.tryEmitNext(new Delivery(
+                publication.offset(), publication.epoch(), Frames.publication(publication), publication.publishedAt()));
         switch (result) {
             case OK, FAIL_ZERO_SUBSCRIBER -> {
                 // Delivered, or nobody local right now (the grace period after the last left).
@@ -101,5 +101,10 @@ final class LocalChannel implements PublicationHandler {
     }
 
     /** A publication's position and its frame, built once for every connection. */
-    record Delivery(long offset, String epoch, byte[] frame) {}
+    record Delivery(long offset, String epoch, byte[] frame, long publishedAt) {
+
+        Frame toFrame() {
+            return new Frame(frame, publishedAt);
+        }
+    }
 }

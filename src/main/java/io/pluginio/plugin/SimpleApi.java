@@ -13,7 +13,18 @@ import org.springframework.http.HttpHeaders;
  * type {@code C}, parsed from the request (see {@link Credentials}). It runs on a worker thread and
  * may block. Malformed or missing credentials, {@code false}, or an {@link AuthenticationException}
  * answer 401 {@code {"error": "<message>"}}; any other exception answers 500. A request that matches
- * no route answers 404 before authentication.
+ * no route (a wrong method on an existing path included) answers 404 before authentication.
+ *
+ * <p>Route methods may take a {@link Request} (method, path, query, headers, path variables, body
+ * as bytes, text, JSON or form data), the plugin's {@link Secrets}, or any Spring WebFlux argument
+ * ({@code @RequestBody}, {@code @PathVariable}, {@code @RequestParam}, {@code ServerWebExchange},
+ * ...). They return {@linkplain Effect effects} or any Spring return value ({@code ResponseEntity},
+ * {@code Mono<...>}, an object written as JSON). Like any WebFlux handler they must not block;
+ * {@code authenticate} may.
+ *
+ * <p>A {@code C} other than the five built-in credential types is a custom type: give it a public
+ * {@code (ServerHttpRequest, Secrets)} constructor that parses the request and throws {@link
+ * AuthenticationException} when it finds no usable credentials.
  *
  * <p>Ready-made implementations: {@link ApiKeyAuth}, {@link BasicAuth}, {@link StaffSessionAuth},
  * {@link PatientSessionAuth}.

@@ -1,9 +1,13 @@
 package io.pluginio.security;
 
+import io.pluginio.plugin.LoggedInUser;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -11,32 +15,54 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves the {@link Identity} of each request into the security context. The API key comes from
- * the {@code api_key} query parameter on GET (WebSocket handshakes), else the raw {@code
- * Authorization} header.
+ * Resolves the {@link Identity} of each request and handshake into the security context, where
+ * plugin-io's handlers read it through the exchange's principal. The session user comes from the
+ * login session (loaded by Spring Security from the WebSession before this filter runs), else from
+ * the session-token cookie; the API key as {@link ApiKeyResolver} reads it. Both may be present.
  */
 final class IdentityWebFilter implements WebFilter {
 
-    static final String API_KEY_PARAMETER = "api_key";
+    private final Optional<SessionTokenResolver> sessionTokens;
+
+    IdentityWebFilter(Optional<SessionTokenResolver> sessionTokens) {
+        this.sessionTokens = sessionTokens;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        Identity identity = new Identity(Optional.empty(), apiKey(exchange.getRequest()));
-        if (identity.equals(Identity.anonymous())) {
-            return chain.filter(exchange);
+        Optional<String> apiKey;
+        try {
+            apiKey = ApiKeyResolver.resolve(exchange);
+        } catch (ApiKeyResolver.AmbiguousApiKeyException ex) {
+            return badRequest(exchange.getResponse(), ex.getMessage());
         }
-        return chain.filter(exchange)
-                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new IdentityAuthentication(identity)));
+        return sessionUser(exchange.getRequest())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> {
+                    Identity identity = new Identity(user, apiKey);
+                    if (identity.equals(Identity.anonymous())) {
+                        return chain.filter(exchange);
+                    }
+                    return chain.filter(exchange)
+                            .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
+                                    new IdentityAuthentication(identity)));
+                });
     }
 
-    static Optional<String> apiKey(ServerHttpRequest request) {
-        if (HttpMethod.GET.equals(request.getMethod())) {
-            String fromQuery = request.getQueryParams().getFirst(API_KEY_PARAMETER);
-            if (fromQuery != null && !fromQuery.isEmpty()) {
-                return Optional.of(fromQuery);
-            }
-        }
-        return Optional.ofNullable(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
-                .filter(value -> !value.isEmpty());
+    private Mono<LoggedInUser> sessionUser(ServerHttpRequest request) {
+        Mono<LoggedInUser> fromLogin = ReactiveSecurityContextHolder.getContext()
+                .flatMap(context -> Mono.justOrEmpty(context.getAuthentication()))
+                .flatMap(authentication -> Mono.justOrEmpty(LoginUsers.loggedInUser(authentication)));
+        return fromLogin.switchIfEmpty(Mono.defer(
+                () -> sessionTokens.map(tokens -> tokens.resolve(request)).orElse(Mono.empty())));
+    }
+
+    private static Mono<Void> badRequest(ServerHttpResponse response, String message) {
+        response.setStatusCode(HttpStatus.BAD_REQUEST);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = ("{\"error\": \"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
     }
 }

@@ -21,7 +21,6 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.Connection;
 
 /**
  * {@code /plugin-io/ws/<plugin>/<channel>[/]}: validates the names (4400), finds the plugin's
@@ -60,31 +59,40 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
+        return handle(session, () -> {});
+    }
+
+    /**
+     * Handles a connection; {@code abort} drops its TCP connection, for a client that does not
+     * answer (or cannot even receive) the close frame.
+     */
+    Mono<Void> handle(WebSocketSession session, Runnable abort) {
         HandshakeInfo handshake = session.getHandshakeInfo();
         ChannelRequest request;
         try {
             request = ChannelRequest.parse(handshake.getUri());
         } catch (ChannelRequest.BadRequestException ex) {
-            return deny(session, CloseStatuses.BAD_REQUEST);
+            return deny(session, abort, CloseStatuses.BAD_REQUEST);
         }
         if (!connections.isAccepting()) {
-            return deny(session, CloseStatuses.GOING_AWAY);
+            return deny(session, abort, CloseStatuses.GOING_AWAY);
         }
         Optional<WebSocketApi> handler = plugins.hasPlugin(request.plugin())
                 ? plugins.webSocketHandler(request.plugin(), request.channel())
                 : Optional.empty();
         if (handler.isEmpty()) {
-            return deny(session, CloseStatuses.NOT_FOUND);
+            return deny(session, abort, CloseStatuses.NOT_FOUND);
         }
         if (!connections.tryOpen()) {
-            return deny(session, CloseStatuses.TOO_MANY_CONNECTIONS);
+            return deny(session, abort, CloseStatuses.TOO_MANY_CONNECTIONS);
         }
         return handshake
                 .getPrincipal()
                 .map(Identity::from)
                 .defaultIfEmpty(Identity.anonymous())
                 .flatMap(identity -> authenticate(handler.get(), request, identity, handshake))
-                .flatMap(denial -> denial.isEmpty() ? stream(session, request) : deny(session, denial.get()))
+                .flatMap(denial ->
+                        denial.isEmpty() ? stream(session, abort, request) : deny(session, abort, denial.get()))
                 .doFinally(signal -> connections.close());
     }
 
@@ -124,7 +132,7 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
         return CloseStatuses.AUTHENTICATE_FAILED;
     }
 
-    private Mono<Void> stream(WebSocketSession session, ChannelRequest request) {
+    private Mono<Void> stream(WebSocketSession session, Runnable abort, ChannelRequest request) {
         ChannelKey key = request.key();
         ChannelConnection connection = new ChannelConnection(
                 session.getId(), key, properties.maxClientMessages(), properties.clientMessageWindow());
@@ -134,10 +142,12 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
                     connection.requestClose(CloseStatuses.TOO_SLOW);
                 })
                 .map(frame -> {
-                    listener.delivered(key);
+                    if (frame.isBroadcast()) {
+                        listener.delivered(key, frame.publishedAt());
+                    }
                     // wrap: the frame's bytes are shared by every connection, never copied.
                     return new WebSocketMessage(
-                            WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(frame));
+                            WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(frame.bytes()));
                 })
                 .onErrorResume(error -> {
                     if (!(error instanceof SendBufferOverflowException)) {
@@ -162,7 +172,7 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
                 .doFinally(signal -> connection.markEnded());
         Mono<Void> close = connection.closeRequested().flatMap(status -> {
             listener.closedByServer(key, status);
-            return closeAndWait(session, status, connection.ended());
+            return closeAndWait(session, abort, status, connection.ended());
         });
         return Mono.when(send, receive, close).doFinally(signal -> {
             connections.remove(connection);
@@ -170,28 +180,22 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
         });
     }
 
-    private Mono<Void> deny(WebSocketSession session, CloseStatus status) {
+    private Mono<Void> deny(WebSocketSession session, Runnable abort, CloseStatus status) {
         listener.denied(status);
-        return closeAndWait(session, status, session.closeStatus().then());
+        return closeAndWait(session, abort, status, session.closeStatus().then());
     }
 
     /**
      * Sends the close frame and waits for the connection to end; a client that does not answer in
      * time, or cannot even receive the frame because it never reads, has its TCP connection aborted.
      */
-    private Mono<Void> closeAndWait(WebSocketSession session, CloseStatus status, Mono<Void> ended) {
+    private Mono<Void> closeAndWait(WebSocketSession session, Runnable abort, CloseStatus status, Mono<Void> ended) {
         return session.close(status)
                 .then(ended)
                 .timeout(properties.closeTimeout())
                 .onErrorResume(error -> {
-                    abort(session);
+                    abort.run();
                     return Mono.empty();
                 });
-    }
-
-    private static void abort(WebSocketSession session) {
-        if (session.getAttributes().get(NettyConnectionAttribute.NAME) instanceof Connection connection) {
-            connection.dispose();
-        }
     }
 }

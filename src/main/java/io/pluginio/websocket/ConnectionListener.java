@@ -17,8 +17,11 @@ public interface ConnectionListener {
     /** A connection attempt was denied and closed with {@code status} (4400, 4403, 4404, 4429, 4500, 1001). */
     default void denied(CloseStatus status) {}
 
-    /** One broadcast frame was handed to a connection of {@code channel}. */
-    default void delivered(ChannelKey channel) {}
+    /**
+     * One broadcast frame was handed to a connection of {@code channel} for writing; {@code
+     * publishedAt} is when its publisher handed it to the broker (epoch milliseconds).
+     */
+    default void delivered(ChannelKey channel, long publishedAt) {}
 
     /**
      * The server closed an accepted connection with {@code status}: 4508 too slow, 4429 too many

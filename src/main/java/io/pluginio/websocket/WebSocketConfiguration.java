@@ -56,7 +56,10 @@ class WebSocketConfiguration {
         return new SimpleUrlHandlerMapping(Map.of(ChannelRequest.PREFIX + "**", handler), MAPPING_ORDER);
     }
 
-    /** Caps the size of frames clients may send; Netty closes with 1009 past it. */
+    /**
+     * Caps the size of frames clients may send (Netty closes with 1009 past it), and hands the
+     * channel handler a way to abort a connection's TCP connection.
+     */
     @Bean
     WebFluxConfigurer pluginIoWebSocketService(WebSocketProperties properties) {
         int maxFrameSize = (int) properties.maxFrameSize().toBytes();
@@ -66,9 +69,11 @@ class WebSocketConfiguration {
                 HandshakeWebSocketService service =
                         new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
                                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrameSize)));
-                service.setSessionAttributePredicate(NettyConnectionAttribute.NAME::equals);
                 return (exchange, handler) -> {
-                    NettyConnectionAttribute.capture(exchange);
+                    if (handler instanceof ChannelWebSocketHandler channels) {
+                        Runnable abort = NettyConnections.abortAction(exchange);
+                        return service.handleRequest(exchange, session -> channels.handle(session, abort));
+                    }
                     return service.handleRequest(exchange, handler);
                 };
             }
@@ -88,9 +93,9 @@ class WebSocketConfiguration {
         }
 
         @Override
-        public void delivered(ChannelKey channel) {
+        public void delivered(ChannelKey channel, long publishedAt) {
             for (ConnectionListener listener : listeners) {
-                listener.delivered(channel);
+                listener.delivered(channel, publishedAt);
             }
         }
 

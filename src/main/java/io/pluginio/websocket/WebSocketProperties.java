@@ -51,6 +51,13 @@ public record WebSocketProperties(
         if (maxClientMessages < 1) {
             throw new IllegalArgumentException("plugin-io.websocket.max-client-messages must be positive");
         }
+        if (pingInterval.isNegative() || unsubscribeGrace.isNegative()) {
+            throw new IllegalArgumentException(
+                    "plugin-io.websocket.ping-interval and unsubscribe-grace must not be negative");
+        }
+        if (clientMessageWindow.isZero() || clientMessageWindow.isNegative()) {
+            throw new IllegalArgumentException("plugin-io.websocket.client-message-window must be positive");
+        }
         if (authenticateTimeout.isZero() || authenticateTimeout.isNegative()) {
             throw new IllegalArgumentException("plugin-io.websocket.authenticate-timeout must be positive");
         }

@@ -182,6 +182,7 @@ class HelmChartTests {
             replicas                     | 3        | replicas
             service.port                 | 70000    | /service/port
             secrets.plugins.bad-name.key | value    | bad-name
+            secrets.sessionTokenHmacSecret | too-short | /secrets/sessionTokenHmacSecret
             """)
     void valuesOutsideTheSchemaAreRejected(String key, String value, String named) {
         assertThatThrownBy(() -> render(template -> template.set(key, value)))

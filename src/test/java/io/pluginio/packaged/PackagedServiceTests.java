@@ -100,19 +100,52 @@ class PackagedServiceTests {
                 .toList());
         Map<String, String> environment = new java.util.HashMap<>(SECRETS);
         environment.put("LOADER_PATH", plugins.toString());
+        // As the Helm chart configures it: JSON logs.
+        environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 
         try (ServiceProcess service = ServiceProcess.start(command, environment, work.resolve("image.log"))) {
             assertTheHelloPluginServes(service);
+            List<String> events = service.output()
+                    .lines()
+                    .filter(line -> line.contains("Started PluginIoApplication"))
+                    .toList();
+            assertThat(events).hasSize(1);
+            assertThat(json.readTree(events.get(0)).path("log").path("level").asString())
+                    .isEqualTo("INFO");
         }
     }
 
-    private static void assertTheHelloPluginServes(ServiceProcess service) throws IOException, InterruptedException {
+    private static void assertTheHelloPluginServes(ServiceProcess service) throws Exception {
         HttpResponse<String> info = service.get("/actuator/info");
         assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
         JsonNode installed = json.readTree(info.body()).path("plugins");
         assertThat(installed.valueStream().map(JsonNode::asString))
                 .as(service.output())
                 .contains("hello", "notifications_demo");
+
+        HttpResponse<String> greeting = service.get("/plugin-io/api/hello/greeting?name=Ada", "Authorization", API_KEY);
+        assertThat(greeting.statusCode()).as(greeting.body()).isEqualTo(200);
+        assertThat(json.readTree(greeting.body()).path("greeting").asString()).isEqualTo("Hello, Ada");
+        assertThat(service.get("/plugin-io/api/hello/greeting").statusCode()).isEqualTo(401);
+
+        try (ChannelClient lobby =
+                ChannelClient.connect(service.port(), "/plugin-io/ws/hello/lobby/?since=latest&api_key=" + WS_KEY)) {
+            assertThat(lobby.next()).contains("\"recovered\":true");
+            HttpResponse<String> announced =
+                    service.post("/plugin-io/api/hello/announce", "{\"text\":\"hi all\"}", "Authorization", API_KEY);
+            assertThat(announced.statusCode()).as(announced.body()).isEqualTo(202);
+            assertThat(json.readTree(lobby.next()).path("message").path("text").asString())
+                    .isEqualTo("hi all");
+        }
+        try (ChannelClient refused =
+                ChannelClient.connect(service.port(), "/plugin-io/ws/hello/lobby/?api_key=wrong")) {
+            assertThat(refused.closeCode()).isEqualTo(4403);
+        }
+        try (ChannelClient unknown =
+                ChannelClient.connect(service.port(), "/plugin-io/ws/hello/other/?api_key=" + WS_KEY)) {
+            assertThat(unknown.closeCode()).isEqualTo(4404);
+        }
+
         assertThat(service.output()).doesNotContain(API_KEY, WS_KEY);
     }
 

@@ -11,8 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Subscription;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
@@ -33,6 +35,8 @@ final class TestClient implements AutoCloseable {
 
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
 
+    private final CompletableFuture<Void> pinged = new CompletableFuture<>();
+
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
 
     private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
@@ -41,14 +45,24 @@ final class TestClient implements AutoCloseable {
 
     private volatile Subscription inbound;
 
+    private final CompletableFuture<WebSocketSession> session = new CompletableFuture<>();
+
     private TestClient(URI uri, boolean reading, int receiveBuffer) {
+        this(uri, reading, receiveBuffer, new HttpHeaders());
+    }
+
+    private TestClient(URI uri, boolean reading, int receiveBuffer, HttpHeaders headers) {
         HttpClient http = HttpClient.create();
         if (receiveBuffer > 0) {
             http = http.option(ChannelOption.SO_RCVBUF, receiveBuffer);
         }
         ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient(
-                http, () -> WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20));
-        connection = client.execute(uri, session -> {
+                http,
+                () -> WebsocketClientSpec.builder()
+                        .maxFramePayloadLength(1 << 20)
+                        .handlePing(true));
+        connection = client.execute(uri, headers, session -> {
+                    this.session.complete(session);
                     session.closeStatus()
                             .doOnNext(closed::complete)
                             .doFinally(signal -> closed.complete(NO_STATUS))
@@ -67,6 +81,8 @@ final class TestClient implements AutoCloseable {
                                 protected void hookOnNext(WebSocketMessage message) {
                                     if (message.getType() == WebSocketMessage.Type.TEXT) {
                                         frames.add(message.getPayloadAsText());
+                                    } else if (message.getType() == WebSocketMessage.Type.PING) {
+                                        pinged.complete(null);
                                     }
                                 }
                             });
@@ -78,6 +94,11 @@ final class TestClient implements AutoCloseable {
 
     static TestClient connect(int port, String pathAndQuery) {
         return new TestClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), true, 0);
+    }
+
+    /** A client whose handshake carries {@code headers}. */
+    static TestClient connect(int port, String pathAndQuery, HttpHeaders headers) {
+        return new TestClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), true, 0, headers);
     }
 
     /** A client that reads its first frame only, until {@link #startReading()}; with a small socket buffer. */
@@ -99,6 +120,16 @@ final class TestClient implements AutoCloseable {
         }
     }
 
+    /** The next text frame if one arrives within {@code wait}, else null. */
+    String poll(Duration wait) {
+        try {
+            return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** The close status the server sent (1005 if the connection ended without one). */
     CloseStatus closeStatus() {
         try {
@@ -114,6 +145,15 @@ final class TestClient implements AutoCloseable {
         assertThat(status.getReason()).isEqualTo(reason);
     }
 
+    /** Waits for the server's first ping; fails the test if none arrives within the bound. */
+    void awaitPing() {
+        try {
+            pinged.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception ex) {
+            throw new AssertionError("No ping within " + BOUND, ex);
+        }
+    }
+
     /** Whether the server closed the connection yet, without waiting. */
     boolean isClosed() {
         return closed.isDone();
@@ -126,6 +166,15 @@ final class TestClient implements AutoCloseable {
 
     void send(String text) {
         outgoing.tryEmitNext(text);
+    }
+
+    /** Starts the closing handshake from the client's side with {@code status}. */
+    void closeWith(CloseStatus status) {
+        try {
+            session.get(BOUND.toSeconds(), TimeUnit.SECONDS).close(status).subscribe();
+        } catch (Exception ex) {
+            throw new AssertionError("Not connected within " + BOUND, ex);
+        }
     }
 
     void startReading() {

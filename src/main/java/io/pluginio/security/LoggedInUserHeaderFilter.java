@@ -1,0 +1,38 @@
+package io.pluginio.security;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Removes every {@code canvas-logged-in-user-*} header (any case) a client sent, before anything
+ * else sees the request or handshake. In Canvas those headers carry the session user from a
+ * trusted proxy; here the session user comes only from Spring Security, and a client must not be
+ * able to make a plugin that reads headers believe otherwise.
+ */
+final class LoggedInUserHeaderFilter implements WebFilter, Ordered {
+
+    static final String PREFIX = "canvas-logged-in-user-";
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        List<String> spoofed = exchange.getRequest().getHeaders().headerNames().stream()
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(PREFIX))
+                .toList();
+        if (spoofed.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        return chain.filter(exchange.mutate()
+                .request(request -> request.headers(headers -> spoofed.forEach(headers::remove)))
+                .build());
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
