@@ -47,6 +47,9 @@ final class ConnectionDrain implements SmartLifecycle {
 
     private volatile boolean running;
 
+    /** Whether a drain ran since the last start: a later start is a restart, not the first one. */
+    private volatile boolean drained;
+
     ConnectionDrain(
             ConnectionRegistry connections,
             ApplicationEventPublisher events,
@@ -60,6 +63,14 @@ final class ConnectionDrain implements SmartLifecycle {
 
     @Override
     public void start() {
+        // Lifecycle beans may be stopped and started again in one context (Spring's test framework
+        // pauses cached contexts that way); a restarted replica takes traffic again. The first start
+        // leaves readiness to Spring Boot, which turns it on once the application is ready.
+        if (drained) {
+            drained = false;
+            connections.startAccepting();
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+        }
         running = true;
     }
 
@@ -71,6 +82,7 @@ final class ConnectionDrain implements SmartLifecycle {
     @Override
     public void stop(Runnable callback) {
         running = false;
+        drained = true;
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         connections.stopAccepting();
         logger.info(

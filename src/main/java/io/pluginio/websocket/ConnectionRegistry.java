@@ -42,6 +42,11 @@ public final class ConnectionRegistry {
         accepting = false;
     }
 
+    /** New connection attempts are let in again: the context was restarted after a drain. */
+    public void startAccepting() {
+        accepting = true;
+    }
+
     /** Whether new connection attempts are still let in. */
     public boolean isAccepting() {
         return accepting;
