@@ -74,9 +74,10 @@ final class ConnectionDrain implements SmartLifecycle {
         running = true;
     }
 
+    /** Starts the drain without waiting for it; Spring itself calls {@link #stop(Runnable)}. */
     @Override
     public void stop() {
-        throw new UnsupportedOperationException("Stop only with a callback: the drain is asynchronous");
+        stop(() -> {});
     }
 
     @Override
