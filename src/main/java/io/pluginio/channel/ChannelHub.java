@@ -5,20 +5,16 @@ import io.pluginio.broker.ChannelKey;
 import io.pluginio.broker.History;
 import io.pluginio.broker.Publication;
 import io.pluginio.broker.StreamPosition;
-import io.pluginio.channel.LocalChannel.Delivery;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -29,9 +25,10 @@ import reactor.core.scheduler.Scheduler;
  * <p>The broker is subscribed to a channel when its first local connection arrives, and
  * unsubscribed a grace period after the last one leaves, so that a reconnect causes no churn.
  *
- * <p>Each connection gets its own bounded buffer between the channel and the socket. When it is
- * full the connection's overflow callback runs (the WebSocket layer closes it with 4508); the
- * channel and the other connections go on undisturbed.
+ * <p>Each publication's frame is serialised once and offered to every connection's {@link
+ * FrameSink}, which queues it in the connection's own bounded buffer. A full buffer is the
+ * connection's business (the WebSocket layer closes it with 4508); the channel and the other
+ * connections go on undisturbed.
  */
 public final class ChannelHub {
 
@@ -43,6 +40,10 @@ public final class ChannelHub {
 
     private final Scheduler scheduler;
 
+    private final int resumeBufferSize;
+
+    private final DeliveryListener listener;
+
     // Both maps are guarded by this hub's monitor: joins and leaves are rare next to publications.
     private final Map<ChannelKey, LocalChannel> channels = new HashMap<>();
 
@@ -53,33 +54,45 @@ public final class ChannelHub {
      * @param unsubscribeGrace how long a channel stays subscribed after its last local connection
      *     left; zero releases it at once
      * @param scheduler runs the delayed releases
+     * @param resumeBufferSize most live frames held for a resuming connection while its history is
+     *     read
+     * @param listener told of every publication handed to this replica's connections
      */
-    public ChannelHub(Broker broker, Duration unsubscribeGrace, Scheduler scheduler) {
+    public ChannelHub(
+            Broker broker,
+            Duration unsubscribeGrace,
+            Scheduler scheduler,
+            int resumeBufferSize,
+            DeliveryListener listener) {
+        if (resumeBufferSize < 1) {
+            throw new IllegalArgumentException("resumeBufferSize must be positive");
+        }
         this.broker = broker;
         this.unsubscribeGrace = unsubscribeGrace;
         this.scheduler = scheduler;
+        this.resumeBufferSize = resumeBufferSize;
+        this.listener = listener;
     }
 
     /**
-     * The frames for one connection to {@code key}, whose UTF-8 JSON bytes are shared by every
-     * connection (do not modify them), each with its broadcast's publication time.
+     * Connects {@code sink} to {@code key} while the returned Mono is subscribed: from then on it is
+     * offered every publication's frame, whose UTF-8 JSON bytes are shared by every connection (do
+     * not modify them). Cancel the subscription to disconnect.
      *
-     * <p>Cold: each subscription is one connection. It never completes by itself; it fails when
-     * the broker cannot subscribe or read history. At most {@code bufferSize} live frames wait for
-     * the subscriber's demand; one more runs {@code onOverflow} once and stops the live stream.
+     * <p>The Mono never completes by itself. It fails when the broker cannot subscribe or read
+     * history, and with {@link SendBufferOverflowException} when a resuming connection's first
+     * frames do not fit its buffer.
      *
-     * <p>With {@link Resume.From} or {@link Resume.Latest}, the connection is attached to the live
-     * stream before history or position are read, and live frames already covered by them are
-     * skipped, so that publications racing the read are neither lost nor repeated.
+     * <p>With {@link Resume.From} or {@link Resume.Latest}, the sink gets the position frame (and
+     * the missed publications) first. It is attached to the live stream before history or position
+     * are read, and live frames already covered by them are skipped, so that publications racing
+     * the read are neither lost nor repeated.
      */
-    public Flux<Frame> frames(ChannelKey key, Resume resume, int bufferSize, Runnable onOverflow) {
-        if (bufferSize < 1) {
-            throw new IllegalArgumentException("bufferSize must be positive");
-        }
-        return Flux.defer(() -> {
+    public Mono<Void> attach(ChannelKey key, Resume resume, FrameSink sink) {
+        return Mono.defer(() -> {
             LocalChannel channel = acquire(key);
             return channel.subscribed
-                    .thenMany(Flux.defer(() -> connect(channel, resume, bufferSize, onOverflow)))
+                    .then(Mono.defer(() -> connect(channel, resume, sink)))
                     .doFinally(signal -> release(channel));
         });
     }
@@ -89,58 +102,34 @@ public final class ChannelHub {
         return channels.size();
     }
 
-    private Flux<Frame> connect(LocalChannel channel, Resume resume, int bufferSize, Runnable onOverflow) {
-        // Linked, not an array: an idle connection then holds a few dozen bytes for its buffer
-        // instead of bufferSize references allocated up front (4 KiB at the default 1024).
-        Sinks.Many<Delivery> buffer =
-                Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(bufferSize));
-        Disposable.Swap live = Disposables.swap();
-        live.update(channel.deliveries().subscribe(delivery -> offer(buffer, delivery, live, onOverflow)));
-        Flux<Frame> frames;
+    private Mono<Void> connect(LocalChannel channel, Resume resume, FrameSink sink) {
+        if (resume instanceof Resume.None) {
+            Disposable live = channel.add(sink);
+            return Mono.<Void>never().doFinally(signal -> live.dispose());
+        }
+        ResumeGate gate = new ResumeGate(sink, resumeBufferSize);
+        Disposable live = channel.add(gate);
+        Mono<Boolean> opened;
         if (resume instanceof Resume.From from) {
-            frames = broker.history(channel.key, from.since())
-                    .flatMapMany(history -> Flux.concat(
-                            Mono.just(new Frame(Frames.position(history.recovered(), history.position()), 0)),
-                            Flux.fromIterable(history.publications())
-                                    .map(publication ->
-                                            new Frame(Frames.publication(publication), publication.publishedAt())),
-                            after(buffer, lastDelivered(history))));
-        } else if (resume instanceof Resume.Latest) {
-            frames = broker.position(channel.key)
-                    .flatMapMany(position -> Flux.concat(
-                            Mono.just(new Frame(Frames.position(true, position), 0)), after(buffer, position)));
+            opened = broker.history(channel.key, from.since())
+                    .map(history -> gate.open(first(history), lastDelivered(history)));
         } else {
-            frames = buffer.asFlux().map(Delivery::toFrame);
+            opened = broker.position(channel.key)
+                    .map(position -> gate.open(List.of(Frames.position(true, position)), position));
         }
-        return frames.doFinally(signal -> live.dispose());
+        return opened.flatMap(
+                        fitted -> fitted ? Mono.<Void>never() : Mono.<Void>error(new SendBufferOverflowException()))
+                .doFinally(signal -> live.dispose());
     }
 
-    private static void offer(Sinks.Many<Delivery> buffer, Delivery delivery, Disposable live, Runnable onOverflow) {
-        Sinks.EmitResult result = buffer.tryEmitNext(delivery);
-        switch (result) {
-            case OK -> {}
-            case FAIL_OVERFLOW -> {
-                live.dispose();
-                onOverflow.run();
-                // Reaches the subscriber after what is buffered; the overflow callback acts at once.
-                // Its result does not matter: the connection is being closed either way.
-                buffer.tryEmitError(new SendBufferOverflowException());
-            }
-            case FAIL_CANCELLED, FAIL_TERMINATED, FAIL_ZERO_SUBSCRIBER ->
-                // The connection is going away; its live subscription is being disposed.
-                live.dispose();
-            case FAIL_NON_SERIALIZED ->
-                // Cannot happen: the channel's sink serialises its subscribers' signals.
-                logger.error("Concurrent delivery into one connection's buffer; frame {} dropped", delivery.offset());
+    /** The position frame, then the missed publications. */
+    private static List<Frame> first(History history) {
+        List<Frame> frames = new ArrayList<>(history.publications().size() + 1);
+        frames.add(Frames.position(history.recovered(), history.position()));
+        for (Publication publication : history.publications()) {
+            frames.add(Frames.publication(publication));
         }
-    }
-
-    /** The buffered live frames not already covered by {@code position}. */
-    private static Flux<Frame> after(Sinks.Many<Delivery> buffer, StreamPosition position) {
-        return Flux.defer(() -> {
-            Position last = new Position(position.offset(), position.epoch());
-            return buffer.asFlux().filter(last::advance).map(Delivery::toFrame);
-        });
+        return frames;
     }
 
     private static StreamPosition lastDelivered(History history) {
@@ -155,7 +144,7 @@ public final class ChannelHub {
     private synchronized LocalChannel acquire(ChannelKey key) {
         LocalChannel channel = channels.get(key);
         if (channel == null) {
-            LocalChannel created = new LocalChannel(key);
+            LocalChannel created = new LocalChannel(key, listener);
             // A release of this channel may still be unsubscribing at the broker: subscribe after it.
             Mono<Void> previous = unsubscribing.getOrDefault(key, Mono.empty());
             created.subscribed = previous.onErrorComplete()
@@ -188,7 +177,6 @@ public final class ChannelHub {
                 return;
             }
             channels.remove(channel.key);
-            channel.close();
             unsubscribe = broker.unsubscribe(channel.key).cache();
             unsubscribing.put(channel.key, unsubscribe);
         }
@@ -206,28 +194,5 @@ public final class ChannelHub {
     /** A failed broker subscription is not kept: the next connection tries again. */
     private synchronized void forget(LocalChannel channel) {
         channels.remove(channel.key, channel);
-    }
-
-    /** The last position a connection has been given; advanced by each live frame let through. */
-    private static final class Position {
-
-        private long offset;
-
-        private String epoch;
-
-        Position(long offset, String epoch) {
-            this.offset = offset;
-            this.epoch = epoch;
-        }
-
-        /** Whether {@code delivery} comes after this position (a new epoch always does); moves to it if so. */
-        boolean advance(Delivery delivery) {
-            if (delivery.epoch().equals(epoch) && delivery.offset() <= offset) {
-                return false;
-            }
-            offset = delivery.offset();
-            epoch = delivery.epoch();
-            return true;
-        }
     }
 }

@@ -16,7 +16,18 @@ final class Frames {
 
     private Frames() {}
 
-    static byte[] publication(Publication publication) {
+    /** A publication's frame, built once for every connection. */
+    static Frame publication(Publication publication) {
+        return new Frame(
+                publicationBytes(publication), publication.publishedAt(), publication.offset(), publication.epoch());
+    }
+
+    /** The position frame that opens a resuming connection. */
+    static Frame position(boolean recovered, StreamPosition position) {
+        return new Frame(positionBytes(recovered, position), 0, position.offset(), position.epoch());
+    }
+
+    private static byte[] publicationBytes(Publication publication) {
         byte[] tail = (",\"offset\":" + publication.offset() + ",\"epoch\":" + quote(publication.epoch()) + "}")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] message = publication.message();
@@ -27,7 +38,7 @@ final class Frames {
         return frame.toByteArray();
     }
 
-    static byte[] position(boolean recovered, StreamPosition position) {
+    private static byte[] positionBytes(boolean recovered, StreamPosition position) {
         return ("{\"recovered\":" + recovered + ",\"offset\":" + position.offset() + ",\"epoch\":"
                         + quote(position.epoch()) + "}")
                 .getBytes(StandardCharsets.UTF_8);

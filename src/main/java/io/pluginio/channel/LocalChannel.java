@@ -3,24 +3,21 @@ package io.pluginio.channel;
 import io.pluginio.broker.ChannelKey;
 import io.pluginio.broker.Publication;
 import io.pluginio.broker.PublicationHandler;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * One channel with connections on this replica: the broker's {@link PublicationHandler} for it.
  *
- * <p>Each publication's frame is built once here and multicast to the connections through a
- * {@code Sinks.many().multicast().directBestEffort()} sink: multicast to every current subscriber;
- * without subscribers a publication is dropped (a new connection catches up from broker history,
- * never from this sink); no replay; no backpressure towards the broker, because a subscriber
- * without demand misses items instead of slowing the others. Every subscriber is a connection's
- * own bounded buffer that always has demand and closes its connection when full, so nothing is
- * missed silently.
+ * <p>Each publication's frame is built once here and offered to every connection's {@link
+ * FrameSink} in turn, on the broker's delivering thread. A sink only queues the frame in its own
+ * bounded buffer, so a slow connection never delays the others; a sink that refuses a frame (full
+ * or closing) is dropped from the channel. Without connections a publication is dropped: a new
+ * connection catches up from broker history, never from here.
  */
 final class LocalChannel implements PublicationHandler {
 
@@ -28,7 +25,10 @@ final class LocalChannel implements PublicationHandler {
 
     final ChannelKey key;
 
-    private final Sinks.Many<Delivery> sink = Sinks.many().multicast().directBestEffort();
+    private final DeliveryListener listener;
+
+    // Copy-on-write: a publication iterates every connection, a join or leave copies the array.
+    private final CopyOnWriteArrayList<FrameSink> sinks = new CopyOnWriteArrayList<>();
 
     /** Completes once the broker delivers this channel's publications here; set by the hub. */
     Mono<Void> subscribed = Mono.empty();
@@ -45,42 +45,30 @@ final class LocalChannel implements PublicationHandler {
 
     private long lastOffset;
 
-    LocalChannel(ChannelKey key) {
+    LocalChannel(ChannelKey key, DeliveryListener listener) {
         this.key = key;
+        this.listener = listener;
     }
 
     @Override
     public void onPublication(Publication publication) {
         noteGap(publication);
-        Sinks.EmitResult result = sink.tryEmitNext(new Delivery(
-                publication.offset(), publication.epoch(), Frames.publication(publication), publication.publishedAt()));
-        switch (result) {
-            case OK, FAIL_ZERO_SUBSCRIBER -> {
-                // Delivered, or nobody local right now (the grace period after the last left).
+        Frame frame = Frames.publication(publication);
+        int delivered = 0;
+        for (FrameSink sink : sinks) {
+            if (sink.offer(frame)) {
+                delivered++;
+            } else {
+                sinks.remove(sink);
             }
-            case FAIL_TERMINATED, FAIL_CANCELLED ->
-                // The channel was released while the broker still had a publication in flight.
-                logger.debug("Channel {} released; publication {} not delivered locally", key, publication.offset());
-            case FAIL_OVERFLOW ->
-                // Cannot happen: every subscriber is an unbounded-demand buffer. Kept loud in case it does.
-                logger.warn("Channel {}: publication {} found no subscriber with demand", key, publication.offset());
-            case FAIL_NON_SERIALIZED ->
-                logger.error(
-                        "Channel {}: the broker called the handler concurrently; publication {} dropped",
-                        key,
-                        publication.offset());
         }
+        listener.delivered(key, frame.publishedAt(), delivered);
     }
 
-    /** Every later publication of this channel, with its frame. */
-    Flux<Delivery> deliveries() {
-        return sink.asFlux();
-    }
-
-    /** Ends the local stream; called when the channel is released. */
-    void close() {
-        // FAIL_TERMINATED only if already closed: nothing to do either way.
-        sink.tryEmitComplete();
+    /** Hands every later publication's frame to {@code sink}, until the returned handle is disposed. */
+    Disposable add(FrameSink sink) {
+        sinks.add(sink);
+        return () -> sinks.remove(sink);
     }
 
     /**
@@ -98,13 +86,5 @@ final class LocalChannel implements PublicationHandler {
         }
         lastEpoch = publication.epoch();
         lastOffset = publication.offset();
-    }
-
-    /** A publication's position and its frame, built once for every connection. */
-    record Delivery(long offset, String epoch, byte[] frame, long publishedAt) {
-
-        Frame toFrame() {
-            return new Frame(frame, publishedAt);
-        }
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The service's own metrics, named for what happened. Every method is cheap and non-blocking (a map
- * look-up and an atomic increment), so it may be called on an event-loop thread for every frame.
+ * look-up and an atomic increment), so it may be called on an event-loop thread; none is called per
+ * frame and connection.
  *
  * <p>Only installed plugins' names are used as tags (callers pass the plugin of an accepted
  * connection or a publication), so the number of series is bounded by the installed plugins. A
@@ -28,10 +29,10 @@ import java.util.function.Function;
  *       bad_request, not_found, error, limit, draining</td></tr>
  *   <tr><td>{@code pluginio_broadcasts_total{plugin}}</td><td>broadcasts the broker accepted from this replica</td></tr>
  *   <tr><td>{@code pluginio_broker_publish_failures_total{plugin}}</td><td>broadcasts the broker refused</td></tr>
- *   <tr><td>{@code pluginio_deliveries_total{plugin}}</td><td>frames written to connections</td></tr>
+ *   <tr><td>{@code pluginio_deliveries_total{plugin}}</td><td>broadcast frames handed to connections for writing</td></tr>
  *   <tr><td>{@code pluginio_websocket_slow_consumer_closes_total{plugin}}</td><td>closes with 4508</td></tr>
  *   <tr><td>{@code pluginio_websocket_server_closes_total{plugin,code}}</td><td>every close by the server</td></tr>
- *   <tr><td>{@code pluginio_delivery_latency_seconds{plugin}}</td><td>timer: publish to write</td></tr>
+ *   <tr><td>{@code pluginio_delivery_latency_seconds{plugin}}</td><td>timer: publication to hand-off to this replica's connections, once per broadcast and replica</td></tr>
  * </table>
  */
 public final class PluginIoMetrics {
@@ -114,20 +115,23 @@ public final class PluginIoMetrics {
     }
 
     /**
-     * One broadcast frame of {@code plugin} was written to one connection; {@code publishedAt} is when
-     * the publishing replica handed it to the broker (epoch milliseconds, {@code
-     * Publication.publishedAt}). Clocks of different replicas may disagree slightly: a negative
-     * difference counts as zero.
+     * One broadcast of {@code plugin} was handed to {@code connections} connections of this replica
+     * for writing; {@code publishedAt} is when the publishing replica handed it to the broker (epoch
+     * milliseconds, {@code Publication.publishedAt}). Called once per broadcast and replica, not
+     * once per connection: the latency is recorded once, so that its cost does not grow with the
+     * audience. Clocks of different replicas may disagree slightly: a negative difference counts as
+     * zero.
      */
-    public void delivered(String plugin, long publishedAt) {
-        counter(deliveries, "pluginio.deliveries", "Broadcast frames written to connections", plugin)
-                .increment();
+    public void delivered(String plugin, long publishedAt, int connections) {
+        counter(deliveries, "pluginio.deliveries", "Broadcast frames handed to connections for writing", plugin)
+                .increment(connections);
         long elapsed = Math.max(0, System.currentTimeMillis() - publishedAt);
         latencies
                 .computeIfAbsent(
                         plugin,
                         key -> Timer.builder("pluginio.delivery.latency")
-                                .description("Time from a broadcast's publication to its write to a connection")
+                                .description(
+                                        "Time from a broadcast's publication to its hand-off to this replica's connections")
                                 .tag("plugin", key)
                                 .publishPercentileHistogram()
                                 .minimumExpectedValue(Duration.ofMillis(1))

@@ -1,13 +1,18 @@
 package io.pluginio.websocket;
 
+import io.netty.channel.Channel;
 import io.pluginio.broker.ChannelKey;
+import io.pluginio.channel.FrameSink;
 import java.time.Duration;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-/** An accepted connection's state: why the server closes it, when it ended, how much the client sends. */
+/**
+ * An accepted connection's state: its send buffer, why the server closes it, when it ended, how
+ * much the client sends.
+ */
 final class ChannelConnection implements LiveConnection {
 
     private final String id;
@@ -17,6 +22,8 @@ final class ChannelConnection implements LiveConnection {
     private final int maxClientMessages;
 
     private final long clientMessageWindowNanos;
+
+    private final NettyOutbox outbox;
 
     /** The server's reason to close; empty once the connection ended without one. First reason wins. */
     private final Sinks.One<CloseStatus> closeRequest = Sinks.one();
@@ -28,11 +35,22 @@ final class ChannelConnection implements LiveConnection {
 
     private int messagesInWindow;
 
-    ChannelConnection(String id, ChannelKey channel, int maxClientMessages, Duration clientMessageWindow) {
+    /**
+     * @param socket the connection's Netty channel
+     * @param sendBufferSize most frames waiting to be written; one more closes with 4508
+     */
+    ChannelConnection(
+            String id,
+            ChannelKey channel,
+            Channel socket,
+            int sendBufferSize,
+            int maxClientMessages,
+            Duration clientMessageWindow) {
         this.id = id;
         this.channel = channel;
         this.maxClientMessages = maxClientMessages;
         this.clientMessageWindowNanos = clientMessageWindow.toNanos();
+        this.outbox = NettyOutbox.install(socket, sendBufferSize, () -> requestClose(CloseStatuses.TOO_SLOW));
     }
 
     @Override
@@ -51,8 +69,22 @@ final class ChannelConnection implements LiveConnection {
         return ended();
     }
 
-    /** Asks the handler to close with {@code status}; ignored (on purpose) when a reason was already given. */
+    /** Where the channel hands this connection its frames. */
+    FrameSink frames() {
+        return outbox;
+    }
+
+    /** Pings the client (see {@link ConnectionPinger}). */
+    void ping() {
+        outbox.ping();
+    }
+
+    /**
+     * Stops broadcasts at once and asks the handler to close with {@code status}; ignored (on
+     * purpose) when a reason was already given.
+     */
     void requestClose(CloseStatus status) {
+        outbox.stop();
         closeRequest.tryEmitValue(status);
     }
 
@@ -73,6 +105,7 @@ final class ChannelConnection implements LiveConnection {
 
     /** The connection is gone; both results may fail because it was already marked, which is fine. */
     void markEnded() {
+        outbox.stop();
         closeRequest.tryEmitEmpty();
         ended.tryEmitEmpty();
     }

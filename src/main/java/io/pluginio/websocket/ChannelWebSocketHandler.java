@@ -1,5 +1,6 @@
 package io.pluginio.websocket;
 
+import io.netty.channel.Channel;
 import io.pluginio.broker.ChannelKey;
 import io.pluginio.channel.ChannelHub;
 import io.pluginio.channel.SendBufferOverflowException;
@@ -16,23 +17,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code /plugin-io/ws/<plugin>/<channel>[/]}: validates the names (4400), finds the plugin's
  * handler (4404), applies the connection limit (4429), runs the plugin's {@code authenticate} on a
- * worker thread (4403, 4500), then streams the channel's frames. A denial completes the upgrade and
+ * worker thread (4403, 4500), then writes the channel's frames to the connection. A denial completes the upgrade and
  * closes at once with its code, so that a browser can tell it from a network drop.
  */
 final class ChannelWebSocketHandler implements WebSocketHandler {
 
     private static final Logger logger = LoggerFactory.getLogger(ChannelWebSocketHandler.class);
-
-    private static final byte[] EMPTY = new byte[0];
 
     private final PluginRegistry plugins;
 
@@ -57,34 +54,36 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
         this.properties = properties;
     }
 
+    /** Not used: the endpoint's {@code WebSocketService} calls {@link #handle(WebSocketSession, Channel)}. */
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        return handle(session, () -> {});
+        return Mono.error(new IllegalStateException("plugin-io channels need the connection's Netty channel"));
     }
 
     /**
-     * Handles a connection; {@code abort} drops its TCP connection, for a client that does not
-     * answer (or cannot even receive) the close frame.
+     * Handles a connection whose Netty channel is {@code socket}: frames are written to it directly
+     * (see {@link NettyOutbox}), and it is closed at once for a client that does not answer (or
+     * cannot even receive) the close frame.
      */
-    Mono<Void> handle(WebSocketSession session, Runnable abort) {
+    Mono<Void> handle(WebSocketSession session, Channel socket) {
         HandshakeInfo handshake = session.getHandshakeInfo();
         ChannelRequest request;
         try {
             request = ChannelRequest.parse(handshake.getUri());
         } catch (ChannelRequest.BadRequestException ex) {
-            return deny(session, abort, CloseStatuses.BAD_REQUEST);
+            return deny(session, socket, CloseStatuses.BAD_REQUEST);
         }
         if (!connections.isAccepting()) {
-            return deny(session, abort, CloseStatuses.GOING_AWAY);
+            return deny(session, socket, CloseStatuses.GOING_AWAY);
         }
         Optional<WebSocketApi> handler = plugins.hasPlugin(request.plugin())
                 ? plugins.webSocketHandler(request.plugin(), request.channel())
                 : Optional.empty();
         if (handler.isEmpty()) {
-            return deny(session, abort, CloseStatuses.NOT_FOUND);
+            return deny(session, socket, CloseStatuses.NOT_FOUND);
         }
         if (!connections.tryOpen()) {
-            return deny(session, abort, CloseStatuses.TOO_MANY_CONNECTIONS);
+            return deny(session, socket, CloseStatuses.TOO_MANY_CONNECTIONS);
         }
         return handshake
                 .getPrincipal()
@@ -92,7 +91,7 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
                 .defaultIfEmpty(Identity.anonymous())
                 .flatMap(identity -> authenticate(handler.get(), request, identity, handshake))
                 .flatMap(denial ->
-                        denial.isEmpty() ? stream(session, abort, request) : deny(session, abort, denial.get()))
+                        denial.isEmpty() ? stream(session, socket, request) : deny(session, socket, denial.get()))
                 .doFinally(signal -> connections.close());
     }
 
@@ -132,39 +131,28 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
         return CloseStatuses.AUTHENTICATE_FAILED;
     }
 
-    private Mono<Void> stream(WebSocketSession session, Runnable abort, ChannelRequest request) {
+    private Mono<Void> stream(WebSocketSession session, Channel socket, ChannelRequest request) {
         ChannelKey key = request.key();
         ChannelConnection connection = new ChannelConnection(
-                session.getId(), key, properties.maxClientMessages(), properties.clientMessageWindow());
+                session.getId(),
+                key,
+                socket,
+                properties.sendBufferSize(),
+                properties.maxClientMessages(),
+                properties.clientMessageWindow());
         connections.add(connection);
         listener.accepted(key);
-        Flux<WebSocketMessage> frames = hub.frames(key, request.resume(), properties.sendBufferSize(), () -> {
-                    connection.requestClose(CloseStatuses.TOO_SLOW);
-                })
-                .map(frame -> {
-                    if (frame.isBroadcast()) {
-                        listener.delivered(key, frame.publishedAt());
-                    }
-                    // wrap: the frame's bytes are shared by every connection, never copied.
-                    return new WebSocketMessage(
-                            WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(frame.bytes()));
-                })
+        Mono<Void> frames = hub.attach(key, request.resume(), connection.frames())
                 .onErrorResume(error -> {
-                    if (!(error instanceof SendBufferOverflowException)) {
+                    if (error instanceof SendBufferOverflowException) {
+                        connection.requestClose(CloseStatuses.TOO_SLOW);
+                    } else {
                         logger.warn("Channel {} failed for a connection: {}", key, error.toString());
                         connection.requestClose(CloseStatuses.SERVER_ERROR);
                     }
-                    return Flux.empty();
-                });
-        Flux<WebSocketMessage> outbound = properties.pingInterval().isZero()
-                ? frames
-                : Flux.merge(
-                        frames,
-                        Flux.interval(properties.pingInterval())
-                                .onBackpressureDrop()
-                                .map(tick -> session.pingMessage(factory -> factory.wrap(EMPTY))));
-        Mono<Void> send =
-                session.send(outbound.takeUntilOther(connection.stopSignal())).onErrorComplete();
+                    return Mono.empty();
+                })
+                .takeUntilOther(connection.stopSignal());
         Mono<Void> receive = session.receive()
                 .doOnNext(connection::onClientMessage)
                 .then()
@@ -172,29 +160,29 @@ final class ChannelWebSocketHandler implements WebSocketHandler {
                 .doFinally(signal -> connection.markEnded());
         Mono<Void> close = connection.closeRequested().flatMap(status -> {
             listener.closedByServer(key, status);
-            return closeAndWait(session, abort, status, connection.ended());
+            return closeAndWait(session, socket, status, connection.ended());
         });
-        return Mono.when(send, receive, close).doFinally(signal -> {
+        return Mono.when(frames, receive, close).doFinally(signal -> {
             connections.remove(connection);
             listener.disconnected(key);
         });
     }
 
-    private Mono<Void> deny(WebSocketSession session, Runnable abort, CloseStatus status) {
+    private Mono<Void> deny(WebSocketSession session, Channel socket, CloseStatus status) {
         listener.denied(status);
-        return closeAndWait(session, abort, status, session.closeStatus().then());
+        return closeAndWait(session, socket, status, session.closeStatus().then());
     }
 
     /**
      * Sends the close frame and waits for the connection to end; a client that does not answer in
      * time, or cannot even receive the frame because it never reads, has its TCP connection aborted.
      */
-    private Mono<Void> closeAndWait(WebSocketSession session, Runnable abort, CloseStatus status, Mono<Void> ended) {
+    private Mono<Void> closeAndWait(WebSocketSession session, Channel socket, CloseStatus status, Mono<Void> ended) {
         return session.close(status)
                 .then(ended)
                 .timeout(properties.closeTimeout())
                 .onErrorResume(error -> {
-                    abort.run();
+                    socket.close();
                     return Mono.empty();
                 });
     }

@@ -18,10 +18,11 @@ public interface ConnectionListener {
     default void denied(CloseStatus status) {}
 
     /**
-     * One broadcast frame was handed to a connection of {@code channel} for writing; {@code
-     * publishedAt} is when its publisher handed it to the broker (epoch milliseconds).
+     * One broadcast of {@code channel} was handed to {@code connections} connections on this
+     * replica for writing (called once per broadcast, not per connection); {@code publishedAt} is
+     * when its publisher handed it to the broker (epoch milliseconds).
      */
-    default void delivered(ChannelKey channel, long publishedAt) {}
+    default void delivered(ChannelKey channel, long publishedAt, int connections) {}
 
     /**
      * The server closed an accepted connection with {@code status}: 4508 too slow, 4429 too many

@@ -18,7 +18,7 @@ public final class ConnectionRegistry {
     /** Every open connection, authenticating ones included: what the limit counts. */
     private final AtomicInteger open = new AtomicInteger();
 
-    private final Set<LiveConnection> accepted = ConcurrentHashMap.newKeySet();
+    private final Set<ChannelConnection> accepted = ConcurrentHashMap.newKeySet();
 
     private volatile boolean accepting = true;
 
@@ -69,11 +69,16 @@ public final class ConnectionRegistry {
         open.decrementAndGet();
     }
 
-    void add(LiveConnection connection) {
+    void add(ChannelConnection connection) {
         accepted.add(connection);
     }
 
-    void remove(LiveConnection connection) {
+    void remove(ChannelConnection connection) {
         accepted.remove(connection);
+    }
+
+    /** Pings every accepted connection. */
+    void pingAll() {
+        accepted.forEach(ChannelConnection::ping);
     }
 }

@@ -28,8 +28,8 @@ final class MetricsConnectionListener implements ConnectionListener {
     }
 
     @Override
-    public void delivered(ChannelKey channel, long publishedAt) {
-        metrics.delivered(channel.plugin(), publishedAt);
+    public void delivered(ChannelKey channel, long publishedAt, int connections) {
+        metrics.delivered(channel.plugin(), publishedAt, connections);
     }
 
     @Override

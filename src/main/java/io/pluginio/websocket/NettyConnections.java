@@ -1,24 +1,23 @@
 package io.pluginio.websocket;
 
+import io.netty.channel.Channel;
+import java.util.Optional;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.netty.Connection;
 
 /**
- * Reaches the Reactor Netty {@link Connection} under a handshake, so that the handler can abort the
- * TCP connection of a client that never reads: such a client cannot receive a close frame, and
- * Spring's {@code WebSocketSession} offers no way to drop the connection.
+ * Reaches the Netty channel under a handshake: the channel handler writes frames to it directly
+ * and aborts the TCP connection of a client that never reads (such a client cannot receive a close
+ * frame, and Spring's {@code WebSocketSession} offers no way to drop the connection).
  */
 final class NettyConnections {
 
     private NettyConnections() {}
 
-    /** Closes the exchange's TCP connection at once; does nothing on a server other than Reactor Netty. */
-    static Runnable abortAction(ServerWebExchange exchange) {
+    /** The exchange's Netty channel; empty on a server other than Reactor Netty. */
+    static Optional<Channel> channel(ServerWebExchange exchange) {
         Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        if (nativeRequest instanceof Connection connection) {
-            return () -> connection.channel().close();
-        }
-        return () -> {};
+        return nativeRequest instanceof Connection connection ? Optional.of(connection.channel()) : Optional.empty();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.WebsocketServerSpec;
 
@@ -26,13 +27,23 @@ class WebSocketConfiguration {
     private static final int MAPPING_ORDER = -1;
 
     @Bean
-    ChannelHub channelHub(Broker broker, WebSocketProperties properties) {
-        return new ChannelHub(broker, properties.unsubscribeGrace(), Schedulers.parallel());
+    ChannelHub channelHub(Broker broker, ObjectProvider<ConnectionListener> listeners, WebSocketProperties properties) {
+        return new ChannelHub(
+                broker,
+                properties.unsubscribeGrace(),
+                Schedulers.parallel(),
+                properties.sendBufferSize(),
+                composite(listeners)::delivered);
     }
 
     @Bean
     ConnectionRegistry connectionRegistry(WebSocketProperties properties) {
         return new ConnectionRegistry(properties.maxConnections());
+    }
+
+    @Bean
+    ConnectionPinger connectionPinger(ConnectionRegistry connections, WebSocketProperties properties) {
+        return new ConnectionPinger(connections, properties.pingInterval(), Schedulers.parallel());
     }
 
     @Bean
@@ -42,12 +53,7 @@ class WebSocketConfiguration {
             ConnectionRegistry connections,
             ObjectProvider<ConnectionListener> listeners,
             WebSocketProperties properties) {
-        return new ChannelWebSocketHandler(
-                plugins,
-                hub,
-                connections,
-                new CompositeListener(listeners.orderedStream().toList()),
-                properties);
+        return new ChannelWebSocketHandler(plugins, hub, connections, composite(listeners), properties);
     }
 
     /** Both URL forms, with and without the trailing slash; anything else under the prefix is a 4400. */
@@ -58,7 +64,7 @@ class WebSocketConfiguration {
 
     /**
      * Caps the size of frames clients may send (Netty closes with 1009 past it), and hands the
-     * channel handler a way to abort a connection's TCP connection.
+     * channel handler the connection's Netty channel, which it writes frames to.
      */
     @Bean
     WebFluxConfigurer pluginIoWebSocketService(WebSocketProperties properties) {
@@ -71,13 +77,21 @@ class WebSocketConfiguration {
                                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrameSize)));
                 return (exchange, handler) -> {
                     if (handler instanceof ChannelWebSocketHandler channels) {
-                        Runnable abort = NettyConnections.abortAction(exchange);
-                        return service.handleRequest(exchange, session -> channels.handle(session, abort));
+                        return NettyConnections.channel(exchange)
+                                .map(socket ->
+                                        service.handleRequest(exchange, session -> channels.handle(session, socket)))
+                                .orElseGet(() ->
+                                        Mono.error(new IllegalStateException("plugin-io runs on Reactor Netty only")));
                     }
                     return service.handleRequest(exchange, handler);
                 };
             }
         };
+    }
+
+    /** Every listener bean, called in order. */
+    private static ConnectionListener composite(ObjectProvider<ConnectionListener> listeners) {
+        return new CompositeListener(listeners.orderedStream().toList());
     }
 
     private record CompositeListener(List<ConnectionListener> listeners) implements ConnectionListener {
@@ -93,9 +107,9 @@ class WebSocketConfiguration {
         }
 
         @Override
-        public void delivered(ChannelKey channel, long publishedAt) {
+        public void delivered(ChannelKey channel, long publishedAt, int connections) {
             for (ConnectionListener listener : listeners) {
-                listener.delivered(channel, publishedAt);
+                listener.delivered(channel, publishedAt, connections);
             }
         }
 

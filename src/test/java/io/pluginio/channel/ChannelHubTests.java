@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -40,36 +41,52 @@ class ChannelHubTests {
 
     final VirtualTimeScheduler time = VirtualTimeScheduler.create();
 
-    final ChannelHub hub = new ChannelHub(broker, Duration.ofSeconds(5), time);
+    final List<String> deliveries = new CopyOnWriteArrayList<>();
+
+    final ChannelHub hub = new ChannelHub(
+            broker,
+            Duration.ofSeconds(5),
+            time,
+            16,
+            (channel, publishedAt, connections) -> deliveries.add(channel.channel() + ":" + connections));
 
     @Test
     void everyConnectionReceivesEveryPublicationAsTheSameFrameBytes() {
-        List<byte[]> first = new ArrayList<>();
-        List<byte[]> second = new ArrayList<>();
-        Disposable a =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(first::add);
-        Disposable b =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(second::add);
+        RecordingSink first = new RecordingSink(16);
+        RecordingSink second = new RecordingSink(16);
+        Disposable a = hub.attach(news, Resume.none(), first).subscribe();
+        Disposable b = hub.attach(news, Resume.none(), second).subscribe();
         publish("{\"n\":1}");
         publish("\"two\"");
-        assertThat(first).hasSize(2);
-        assertThat(second).hasSize(2);
-        assertThat(first.get(0)).isSameAs(second.get(0));
-        JsonNode frame = json.readTree(first.get(1));
+        assertThat(first.frames).hasSize(2);
+        assertThat(second.frames).hasSize(2);
+        assertThat(first.frames.get(0).bytes()).isSameAs(second.frames.get(0).bytes());
+        JsonNode frame = json.readTree(first.frames.get(1).bytes());
         assertThat(frame.get("message").asString()).isEqualTo("two");
         assertThat(frame.get("offset").asLong()).isEqualTo(2);
         assertThat(frame.get("epoch").asString()).isNotEmpty();
-        assertThat(new String(first.get(0), StandardCharsets.UTF_8)).startsWith("{\"message\":{\"n\":1},\"offset\":1,");
+        assertThat(new String(first.frames.get(0).bytes(), StandardCharsets.UTF_8))
+                .startsWith("{\"message\":{\"n\":1},\"offset\":1,");
+        assertThat(deliveries).containsExactly("news:2", "news:2");
         a.dispose();
         b.dispose();
     }
 
     @Test
+    void aDisconnectedSinkGetsNothingMore() {
+        RecordingSink sink = new RecordingSink(16);
+        Disposable connection = hub.attach(news, Resume.none(), sink).subscribe();
+        publish("1");
+        connection.dispose();
+        publish("2");
+        assertThat(sink.frames).hasSize(1);
+        assertThat(deliveries).containsExactly("news:1", "news:0");
+    }
+
+    @Test
     void firstConnectionSubscribesTheBrokerAndTheLastReleasesItAfterTheGracePeriod() {
-        Disposable a =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
-        Disposable b =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
+        Disposable a = hub.attach(news, Resume.none(), new RecordingSink(16)).subscribe();
+        Disposable b = hub.attach(news, Resume.none(), new RecordingSink(16)).subscribe();
         assertThat(broker.subscribes).hasValue(1);
         a.dispose();
         b.dispose();
@@ -82,13 +99,10 @@ class ChannelHubTests {
 
     @Test
     void reconnectWithinTheGracePeriodCausesNoBrokerChurn() {
-        hub.frames(news, Resume.none(), 16, () -> {})
-                .map(Frame::bytes)
-                .subscribe()
-                .dispose();
+        hub.attach(news, Resume.none(), new RecordingSink(16)).subscribe().dispose();
         time.advanceTimeBy(Duration.ofSeconds(3));
         Disposable again =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe();
+                hub.attach(news, Resume.none(), new RecordingSink(16)).subscribe();
         time.advanceTimeBy(Duration.ofSeconds(10));
         assertThat(broker.subscribes).hasValue(1);
         assertThat(broker.unsubscribes).hasValue(0);
@@ -97,57 +111,45 @@ class ChannelHubTests {
 
     @Test
     void connectionAfterAReleaseSubscribesAgain() {
-        hub.frames(news, Resume.none(), 16, () -> {})
-                .map(Frame::bytes)
-                .subscribe()
-                .dispose();
+        hub.attach(news, Resume.none(), new RecordingSink(16)).subscribe().dispose();
         time.advanceTimeBy(Duration.ofSeconds(5));
-        List<byte[]> frames = new ArrayList<>();
-        Disposable again =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(frames::add);
+        RecordingSink sink = new RecordingSink(16);
+        Disposable again = hub.attach(news, Resume.none(), sink).subscribe();
         publish("1");
         assertThat(broker.subscribes).hasValue(2);
-        assertThat(frames).hasSize(1);
+        assertThat(sink.frames).hasSize(1);
         again.dispose();
     }
 
     @Test
     void failedBrokerSubscriptionFailsTheConnectionAndTheNextConnectionTriesAgain() {
         broker.failSubscribe = true;
-        StepVerifier.create(hub.frames(news, Resume.none(), 16, () -> {}))
+        StepVerifier.create(hub.attach(news, Resume.none(), new RecordingSink(16)))
                 .expectError(BrokerUnavailableException.class)
                 .verify(BOUND);
         broker.failSubscribe = false;
-        List<byte[]> frames = new ArrayList<>();
-        Disposable again =
-                hub.frames(news, Resume.none(), 16, () -> {}).map(Frame::bytes).subscribe(frames::add);
+        RecordingSink sink = new RecordingSink(16);
+        Disposable again = hub.attach(news, Resume.none(), sink).subscribe();
         publish("1");
-        assertThat(frames).hasSize(1);
+        assertThat(sink.frames).hasSize(1);
         again.dispose();
     }
 
     @Test
-    void fullBufferRunsTheOverflowCallbackOnceAndLeavesOtherConnectionsUntouched() {
-        AtomicInteger overflows = new AtomicInteger();
-        List<byte[]> healthy = new ArrayList<>();
-        Disposable other =
-                hub.frames(news, Resume.none(), 4, () -> {}).map(Frame::bytes).subscribe(healthy::add);
-        StepVerifier.create(
-                        hub.frames(news, Resume.none(), 4, overflows::incrementAndGet)
-                                .map(Frame::bytes),
-                        0)
-                .then(() -> {
-                    for (int i = 0; i < 10; i++) {
-                        publish(String.valueOf(i));
-                    }
-                })
-                .then(() -> assertThat(overflows).hasValue(1))
-                .thenRequest(Long.MAX_VALUE)
-                .expectNextCount(4)
-                .expectError(SendBufferOverflowException.class)
-                .verify(BOUND);
-        assertThat(healthy).hasSize(10);
+    void aSinkThatRefusesAFrameIsOfferedNoMoreAndTheOthersGoOn() {
+        RecordingSink healthy = new RecordingSink(16);
+        RecordingSink full = new RecordingSink(4);
+        Disposable other = hub.attach(news, Resume.none(), healthy).subscribe();
+        Disposable connection = hub.attach(news, Resume.none(), full).subscribe();
+        for (int i = 0; i < 10; i++) {
+            publish(String.valueOf(i));
+        }
+        assertThat(full.frames).hasSize(4);
+        assertThat(full.refused).hasValue(1);
+        assertThat(healthy.frames).hasSize(10);
+        assertThat(deliveries.subList(3, 6)).containsExactly("news:2", "news:1", "news:1");
         other.dispose();
+        connection.dispose();
     }
 
     @Test
@@ -155,12 +157,10 @@ class ChannelHubTests {
         StreamPosition since = publish("0");
         publish("1");
         publish("2");
-        List<JsonNode> frames = new ArrayList<>();
-        Disposable connection = hub.frames(news, Resume.from(since), 16, () -> {})
-                .map(Frame::bytes)
-                .map(json::readTree)
-                .subscribe(frames::add);
+        RecordingSink sink = new RecordingSink(16);
+        Disposable connection = hub.attach(news, Resume.from(since), sink).subscribe();
         publish("3");
+        List<JsonNode> frames = sink.json();
         assertThat(frames.get(0).get("recovered").asBoolean()).isTrue();
         assertThat(frames.get(0).get("offset").asLong()).isEqualTo(3);
         assertThat(frames.subList(1, frames.size()))
@@ -172,12 +172,11 @@ class ChannelHubTests {
     @Test
     void resumeFromAnotherEpochSaysNotRecoveredThenSendsLiveOnes() {
         publish("0");
-        List<JsonNode> frames = new ArrayList<>();
-        Disposable connection = hub.frames(news, Resume.from(new StreamPosition(0, "gone")), 16, () -> {})
-                .map(Frame::bytes)
-                .map(json::readTree)
-                .subscribe(frames::add);
+        RecordingSink sink = new RecordingSink(16);
+        Disposable connection = hub.attach(news, Resume.from(new StreamPosition(0, "gone")), sink)
+                .subscribe();
         publish("1");
+        List<JsonNode> frames = sink.json();
         assertThat(frames.get(0).get("recovered").asBoolean()).isFalse();
         assertThat(frames.get(0).get("offset").asLong()).isEqualTo(1);
         assertThat(frames).hasSize(2);
@@ -188,12 +187,10 @@ class ChannelHubTests {
     @Test
     void latestSendsOnlyThePositionThenLiveOnes() {
         publish("0");
-        List<JsonNode> frames = new ArrayList<>();
-        Disposable connection = hub.frames(news, Resume.latest(), 16, () -> {})
-                .map(Frame::bytes)
-                .map(json::readTree)
-                .subscribe(frames::add);
+        RecordingSink sink = new RecordingSink(16);
+        Disposable connection = hub.attach(news, Resume.latest(), sink).subscribe();
         publish("1");
+        List<JsonNode> frames = sink.json();
         assertThat(frames).hasSize(2);
         assertThat(frames.get(0).get("offset").asLong()).isEqualTo(1);
         assertThat(frames.get(1).get("offset").asLong()).isEqualTo(2);
@@ -204,7 +201,7 @@ class ChannelHubTests {
     void publicationsMadeWhileHistoryIsReadAreNeitherLostNorRepeated() {
         StreamPosition since = publish("0");
         // Publishes race the read on both sides: some land before the history snapshot (so they are
-        // both in history and in the live buffer), some after it (only in the live buffer).
+        // both in history and waiting at the gate), some after it (only waiting at the gate).
         broker.aroundHistory = read -> Mono.fromRunnable(() -> {
                     publish("1");
                     publish("2");
@@ -215,12 +212,10 @@ class ChannelHubTests {
                             publish("4");
                         })
                         .thenReturn(history));
-        List<JsonNode> frames = new ArrayList<>();
-        Disposable connection = hub.frames(news, Resume.from(since), 16, () -> {})
-                .map(Frame::bytes)
-                .map(json::readTree)
-                .subscribe(frames::add);
+        RecordingSink sink = new RecordingSink(16);
+        Disposable connection = hub.attach(news, Resume.from(since), sink).subscribe();
         publish("5");
+        List<JsonNode> frames = sink.json();
         assertThat(frames.get(0).get("recovered").asBoolean()).isTrue();
         assertThat(frames.subList(1, frames.size()))
                 .extracting(frame -> frame.get("offset").asLong())
@@ -229,25 +224,53 @@ class ChannelHubTests {
     }
 
     @Test
+    void tooManyPublicationsWhileHistoryIsReadFailTheResumingConnection() {
+        ChannelHub small = new ChannelHub(broker, Duration.ofSeconds(5), time, 2, DeliveryListener.NONE);
+        StreamPosition since = publish("0");
+        broker.aroundHistory = read -> Mono.fromRunnable(() -> {
+                    publish("1");
+                    publish("2");
+                    publish("3");
+                })
+                .then(read);
+        RecordingSink sink = new RecordingSink(16);
+        StepVerifier.create(small.attach(news, Resume.from(since), sink))
+                .expectError(SendBufferOverflowException.class)
+                .verify(BOUND);
+        assertThat(sink.frames).isEmpty();
+    }
+
+    @Test
     void resumesUnderConcurrentPublishingSeeContiguousOffsets() {
         MemoryBroker large = new MemoryBroker(new HistoryProperties(5000, Duration.ofMinutes(5)), Clock.systemUTC());
-        ChannelHub realTimeHub = new ChannelHub(large, Duration.ofSeconds(5), Schedulers.parallel());
+        ChannelHub realTimeHub =
+                new ChannelHub(large, Duration.ofSeconds(5), Schedulers.parallel(), 4096, DeliveryListener.NONE);
         StreamPosition since = large.publish(news, bytes("0")).block(BOUND);
         Disposable publisher = Flux.range(1, 3000)
                 .concatMap(n -> large.publish(news, bytes(String.valueOf(n))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe();
-        List<List<JsonNode>> framesPerConnection = Flux.range(0, 20)
-                .flatMap(i -> realTimeHub
-                        .frames(news, Resume.from(since), 4096, () -> {})
-                        .map(frame -> json.readTree(frame.bytes()))
-                        .take(301)
-                        .collectList()
-                        .subscribeOn(Schedulers.parallel()))
-                .collectList()
-                .block(BOUND);
+        List<RecordingSink> sinks = new ArrayList<>();
+        List<Disposable> connections = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RecordingSink sink = new RecordingSink(4096);
+            sinks.add(sink);
+            connections.add(realTimeHub
+                    .attach(news, Resume.from(since), sink)
+                    .subscribeOn(Schedulers.parallel())
+                    .subscribe());
+        }
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        for (RecordingSink sink : sinks) {
+            while (sink.frames.size() < 301) {
+                assertThat(System.nanoTime()).as("frames still missing").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+        }
         publisher.dispose();
-        for (List<JsonNode> frames : framesPerConnection) {
+        connections.forEach(Disposable::dispose);
+        for (RecordingSink sink : sinks) {
+            List<JsonNode> frames = sink.json().subList(0, 301);
             JsonNode position = frames.get(0);
             long offset = position.get("recovered").asBoolean()
                     ? since.offset()
@@ -264,6 +287,34 @@ class ChannelHubTests {
 
     private static byte[] bytes(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A connection that takes up to {@code capacity} frames, then refuses. */
+    final class RecordingSink implements FrameSink {
+
+        final List<Frame> frames = new CopyOnWriteArrayList<>();
+
+        final AtomicInteger refused = new AtomicInteger();
+
+        private final int capacity;
+
+        RecordingSink(int capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        public boolean offer(Frame frame) {
+            if (frames.size() == capacity) {
+                refused.incrementAndGet();
+                return false;
+            }
+            frames.add(frame);
+            return true;
+        }
+
+        List<JsonNode> json() {
+            return frames.stream().map(frame -> json.readTree(frame.bytes())).toList();
+        }
     }
 
     /** Counts subscriptions, and lets a test act around a history read. */

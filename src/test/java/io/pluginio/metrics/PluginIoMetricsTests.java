@@ -43,21 +43,21 @@ class PluginIoMetricsTests {
     void broadcastsDeliveriesAndFailuresAreCountedPerPlugin() {
         metrics.broadcastPublished("alpha");
         metrics.brokerPublishFailed("alpha");
-        metrics.delivered("alpha", System.currentTimeMillis() - 40);
-        metrics.delivered("alpha", System.currentTimeMillis() - 20);
+        metrics.delivered("alpha", System.currentTimeMillis() - 40, 3);
+        metrics.delivered("alpha", System.currentTimeMillis() - 20, 2);
 
         String scrape = registry.scrape();
         assertThat(scrape)
                 .contains("pluginio_broadcasts_total{plugin=\"alpha\"} 1")
                 .contains("pluginio_broker_publish_failures_total{plugin=\"alpha\"} 1")
-                .contains("pluginio_deliveries_total{plugin=\"alpha\"} 2")
+                .contains("pluginio_deliveries_total{plugin=\"alpha\"} 5")
                 .contains("pluginio_delivery_latency_seconds_count{plugin=\"alpha\"} 2")
                 .contains("pluginio_delivery_latency_seconds_bucket{plugin=\"alpha\",le=");
     }
 
     @Test
     void aPublicationTimeInTheFutureCountsAsNoDelay() {
-        metrics.delivered("alpha", System.currentTimeMillis() + 60_000);
+        metrics.delivered("alpha", System.currentTimeMillis() + 60_000, 1);
 
         assertThat(registry.scrape()).contains("pluginio_delivery_latency_seconds_sum{plugin=\"alpha\"} 0.0");
     }

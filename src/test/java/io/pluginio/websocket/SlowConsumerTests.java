@@ -24,9 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = PluginIoApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"plugin-io.websocket.send-buffer-size=16", "plugin-io.websocket.close-timeout=2m"})
+        properties = {
+            "plugin-io.websocket.send-buffer-size=" + SlowConsumerTests.SEND_BUFFER,
+            "plugin-io.websocket.close-timeout=2m"
+        })
 @Import(SlowConsumerTests.OpenAccess.class)
 class SlowConsumerTests {
+
+    static final int SEND_BUFFER = 16;
 
     static final int BROADCASTS = 1000;
 
@@ -55,9 +60,10 @@ class SlowConsumerTests {
                 broadcaster
                         .broadcast("ws_slow", "firehose", Map.of("n", n, "pad", PADDING))
                         .block(TestClient.BOUND);
-                // The readers keep up with the publisher (on a busy 2-core machine they might not by
-                // themselves); the slow client is never waited for.
-                if ((n + 1) % 25 == 0 || n == BROADCASTS - 1) {
+                // The readers keep up with the publisher: they are never let fall more than half the
+                // send buffer behind (on a busy 2-core machine they might by themselves, and the
+                // buffer bound is exact). The slow client is never waited for.
+                if ((n + 1) % (SEND_BUFFER / 2) == 0 || n == BROADCASTS - 1) {
                     for (int i = 0; i < fast.length; i++) {
                         while (received[i] <= n) {
                             assertThat(json.readTree(fast[i].next())

@@ -79,10 +79,13 @@ class WebSocketLimitsTests {
                         .broadcast("ws_limits", "silent", Map.of("n", n, "pad", PADDING))
                         .block(TestClient.BOUND);
             }
-            // The close frame is stuck behind unread frames, so the connection is cut, not closed with a code.
+            // The client cannot answer the close frame (it is stuck behind unread frames), yet the
+            // connection goes: the server cut it after the close timeout.
             awaitNoConnection();
             silent.startReading();
-            assertThat(silent.closeStatus().getCode()).isNotEqualTo(4508);
+            // What the client finds once it reads: the 4508 close frame if it had reached the
+            // socket before the cut, else none (the client reports 1005).
+            assertThat(silent.closeStatus().getCode()).isIn(4508, 1005);
         }
     }
 
@@ -145,8 +148,8 @@ class WebSocketLimitsTests {
         }
 
         @Override
-        public void delivered(ChannelKey channel, long publishedAt) {
-            delivered.incrementAndGet();
+        public void delivered(ChannelKey channel, long publishedAt, int connections) {
+            delivered.addAndGet(connections);
         }
 
         @Override
