@@ -3,21 +3,24 @@ package io.pluginio.channel;
 import io.pluginio.broker.ChannelKey;
 import io.pluginio.broker.Publication;
 import io.pluginio.broker.PublicationHandler;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * One channel with connections on this replica: the broker's {@link PublicationHandler} for it.
  *
- * <p>Each publication's frame is built once here and offered to every connection's {@link
- * FrameSink} in turn, on the broker's delivering thread. A sink only queues the frame in its own
- * bounded buffer, so a slow connection never delays the others; a sink that refuses a frame (full
- * or closing) is dropped from the channel. Without connections a publication is dropped: a new
- * connection catches up from broker history, never from here.
+ * <p>Each publication's frame is built once here and multicast to the connections through a
+ * {@code Sinks.many().multicast().directBestEffort()} sink, on the broker's delivering thread:
+ * multicast to every current subscriber; without subscribers a publication is dropped (a new
+ * connection catches up from broker history, never from this sink); no replay; no backpressure
+ * towards the broker. Every subscriber is a connection's {@link FrameSink} with unbounded demand,
+ * which only queues the frame in the connection's own bounded buffer, so a slow connection never
+ * delays the others; a sink that refuses a frame (full, or closing) is unsubscribed.
  */
 final class LocalChannel implements PublicationHandler {
 
@@ -27,8 +30,7 @@ final class LocalChannel implements PublicationHandler {
 
     private final DeliveryListener listener;
 
-    // Copy-on-write: a publication iterates every connection, a join or leave copies the array.
-    private final CopyOnWriteArrayList<FrameSink> sinks = new CopyOnWriteArrayList<>();
+    private final Sinks.Many<Frame> broadcasts = Sinks.many().multicast().directBestEffort();
 
     /** Completes once the broker delivers this channel's publications here; set by the hub. */
     Mono<Void> subscribed = Mono.empty();
@@ -45,6 +47,9 @@ final class LocalChannel implements PublicationHandler {
 
     private long lastOffset;
 
+    /** Connections that took the publication being emitted; touched only during onPublication. */
+    private int handedOff;
+
     LocalChannel(ChannelKey key, DeliveryListener listener) {
         this.key = key;
         this.listener = listener;
@@ -54,21 +59,32 @@ final class LocalChannel implements PublicationHandler {
     public void onPublication(Publication publication) {
         noteGap(publication);
         Frame frame = Frames.publication(publication);
-        int delivered = 0;
-        for (FrameSink sink : sinks) {
-            if (sink.offer(frame)) {
-                delivered++;
-            } else {
-                sinks.remove(sink);
+        handedOff = 0;
+        Sinks.EmitResult result = broadcasts.tryEmitNext(frame);
+        switch (result) {
+            case OK -> listener.delivered(key, frame.publishedAt(), handedOff);
+            case FAIL_ZERO_SUBSCRIBER -> {
+                // Nobody local right now (the grace period after the last left).
             }
+            case FAIL_TERMINATED, FAIL_CANCELLED ->
+                // Cannot happen: the sink is never completed; kept loud in case it is.
+                logger.warn("Channel {}: sink terminated; publication {} not delivered", key, publication.offset());
+            case FAIL_OVERFLOW ->
+                // Cannot happen: every subscriber has unbounded demand. Kept loud in case it does.
+                logger.warn("Channel {}: publication {} found no subscriber with demand", key, publication.offset());
+            case FAIL_NON_SERIALIZED ->
+                logger.error(
+                        "Channel {}: the broker called the handler concurrently; publication {} dropped",
+                        key,
+                        publication.offset());
         }
-        listener.delivered(key, frame.publishedAt(), delivered);
     }
 
     /** Hands every later publication's frame to {@code sink}, until the returned handle is disposed. */
     Disposable add(FrameSink sink) {
-        sinks.add(sink);
-        return () -> sinks.remove(sink);
+        Subscriber subscriber = new Subscriber(sink, this);
+        broadcasts.asFlux().subscribe(subscriber);
+        return subscriber;
     }
 
     /**
@@ -86,5 +102,27 @@ final class LocalChannel implements PublicationHandler {
         }
         lastEpoch = publication.epoch();
         lastOffset = publication.offset();
+    }
+
+    /** One connection's subscription: unbounded demand; the first frame its sink refuses ends it. */
+    private static final class Subscriber extends BaseSubscriber<Frame> {
+
+        private final FrameSink sink;
+
+        private final LocalChannel channel;
+
+        Subscriber(FrameSink sink, LocalChannel channel) {
+            this.sink = sink;
+            this.channel = channel;
+        }
+
+        @Override
+        protected void hookOnNext(Frame frame) {
+            if (sink.offer(frame)) {
+                channel.handedOff++;
+            } else {
+                dispose();
+            }
+        }
     }
 }
