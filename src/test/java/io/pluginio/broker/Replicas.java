@@ -6,12 +6,14 @@ import io.pluginio.plugin.WebSocket;
 import io.pluginio.plugin.WebSocketApi;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.http.HttpHeaders;
@@ -50,8 +52,7 @@ final class Replicas {
         for (String property : properties) {
             arguments.add("--" + property);
         }
-        return new SpringApplicationBuilder(
-                        PluginIoApplication.class, OwnNettyResources.class, ReplicaTestsAccess.class, OtherAccess.class)
+        return new SpringApplicationBuilder(PluginIoApplication.class, ReplicaSetup.class)
                 // as @SpringBootTest does: other tests' nested configurations stay out of the scan
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("replicasTestTypeExcludeFilter", new NestedInTestsExcludeFilter()))
@@ -82,35 +83,48 @@ final class Replicas {
     }
 
     /**
-     * Each replica gets its own Netty event loops: with the global ones, stopping one replica would
-     * stop the others' servers too, which real replicas never share.
+     * What a replica adds to the service. A {@code @TestConfiguration}, so that the component scan of
+     * {@code @SpringBootTest} contexts passes over it and the classes nested in it: as a plain
+     * {@code @Configuration} its resource factory and plugins joined every test context of the suite.
      */
-    @Configuration(proxyBeanMethods = false)
-    static class OwnNettyResources {
+    @TestConfiguration(proxyBeanMethods = false)
+    @Import({ReplicaSetup.ReplicaTestsAccess.class, ReplicaSetup.OtherAccess.class})
+    static class ReplicaSetup {
 
+        /**
+         * Each replica gets its own Netty event loops: with the global ones, stopping one replica would
+         * stop the others' servers too, which real replicas never share. The auto-configured factory
+         * stays, with its {@code spring.reactor.netty.*} settings, as in {@code @SpringBootTest} contexts.
+         */
         @Bean
-        ReactorResourceFactory reactorResourceFactory() {
-            ReactorResourceFactory factory = new ReactorResourceFactory();
-            factory.setUseGlobalResources(false);
-            return factory;
+        static BeanPostProcessor ownNettyResources() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                    if (bean instanceof ReactorResourceFactory factory) {
+                        factory.setUseGlobalResources(false);
+                    }
+                    return bean;
+                }
+            };
         }
-    }
 
-    @Plugin("replica_tests")
-    static class ReplicaTestsAccess implements WebSocketApi {
+        @Plugin("replica_tests")
+        static class ReplicaTestsAccess implements WebSocketApi {
 
-        @Override
-        public boolean authenticate(WebSocket websocket) {
-            return true;
+            @Override
+            public boolean authenticate(WebSocket websocket) {
+                return true;
+            }
         }
-    }
 
-    @Plugin("replica_other")
-    static class OtherAccess implements WebSocketApi {
+        @Plugin("replica_other")
+        static class OtherAccess implements WebSocketApi {
 
-        @Override
-        public boolean authenticate(WebSocket websocket) {
-            return true;
+            @Override
+            public boolean authenticate(WebSocket websocket) {
+                return true;
+            }
         }
     }
 

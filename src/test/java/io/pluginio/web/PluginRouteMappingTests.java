@@ -33,36 +33,32 @@ class PluginRouteMappingTests {
                     JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class))
             .withUserConfiguration(SimpleApiTestConfiguration.class);
 
+    /** Start-up fails with a root cause whose message contains each of {@code fragments}. */
+    private static void assertStartUpFails(ReactiveWebApplicationContextRunner runner, String... fragments) {
+        runner.run(context -> assertThat(context).getFailure().rootCause().hasMessageContainingAll(fragments));
+    }
+
     @Test
     void twoClassesOfAPluginMappingTheSameMethodAndPathFailStartUpNamingBoth() {
-        runner.withBean(Hello.class)
-                .withBean(AlsoHello.class)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("Two routes map GET /plugin-io/api/alpha/hello")
-                        .hasMessageContaining(Hello.class.getName() + "#hello")
-                        .hasMessageContaining(AlsoHello.class.getName() + "#hello"));
+        assertStartUpFails(
+                runner.withBean(Hello.class).withBean(AlsoHello.class),
+                "Two routes map GET /plugin-io/api/alpha/hello",
+                Hello.class.getName() + "#hello",
+                AlsoHello.class.getName() + "#hello");
     }
 
     @Test
     void routesDifferingOnlyInPathVariableNamesFailStartUp() {
-        runner.withBean(VariableNames.class)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("Two routes map GET /plugin-io/api/alpha/items/{}")
-                        .hasMessageContaining(VariableNames.class.getName() + "#byId")
-                        .hasMessageContaining(VariableNames.class.getName() + "#byName"));
+        assertStartUpFails(
+                runner.withBean(VariableNames.class),
+                "Two routes map GET /plugin-io/api/alpha/items/{}",
+                VariableNames.class.getName() + "#byId",
+                VariableNames.class.getName() + "#byName");
     }
 
     @Test
     void aRouteForSeveralMethodsCollidesWithOneOfThem() {
-        runner.withBean(Overlapping.class)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("Two routes map POST /plugin-io/api/alpha/both"));
+        assertStartUpFails(runner.withBean(Overlapping.class), "Two routes map POST /plugin-io/api/alpha/both");
     }
 
     @Test
@@ -75,12 +71,10 @@ class PluginRouteMappingTests {
 
     @Test
     void aPluginClassWithRoutesThatDoesNotImplementSimpleApiFailsStartUpNamingIt() {
-        runner.withBean(Unauthenticated.class)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining(Unauthenticated.class.getName()
-                                + " declares routes of plugin 'alpha' but does" + " not implement SimpleApi"));
+        assertStartUpFails(
+                runner.withBean(Unauthenticated.class),
+                Unauthenticated.class.getName()
+                        + " declares routes of plugin 'alpha' but does not implement SimpleApi");
     }
 
     @Test
@@ -90,12 +84,7 @@ class PluginRouteMappingTests {
 
     @Test
     void anInvalidPluginNameOnARouteClassFailsStartUpNamingIt() {
-        runner.withBean(BadName.class)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("Invalid plugin name 'bad-name'")
-                        .hasMessageContaining(BadName.class.getName()));
+        assertStartUpFails(runner.withBean(BadName.class), "Invalid plugin name 'bad-name'", BadName.class.getName());
     }
 
     @Test
@@ -109,22 +98,15 @@ class PluginRouteMappingTests {
 
     @Test
     void customCredentialsWithoutTheConstructorFailStartUpNamingThem() {
-        runner.withBean(Unconstructible.class)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining(NoConstructor.class.getName())
-                        .hasMessageContaining("(ServerHttpRequest, Secrets)"));
+        assertStartUpFails(
+                runner.withBean(Unconstructible.class), NoConstructor.class.getName(), "(ServerHttpRequest, Secrets)");
     }
 
     @Test
     void aRouteReadingTheBodyTwiceFailsStartUpNamingIt() {
-        runner.withBean(TwoBodies.class)
-                .run(context -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining(
-                                TwoBodies.class.getName() + "#both takes both a Request and a @RequestBody"));
+        assertStartUpFails(
+                runner.withBean(TwoBodies.class),
+                TwoBodies.class.getName() + "#both takes both a Request and a @RequestBody");
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -132,15 +114,8 @@ class PluginRouteMappingTests {
     @Import({PluginRegistry.class, SimpleApiConfiguration.class})
     static class SimpleApiTestConfiguration {}
 
-    abstract static class Open implements SimpleApi<Credentials> {
-        @Override
-        public boolean authenticate(Credentials credentials) {
-            return true;
-        }
-    }
-
     @Plugin("alpha")
-    static class Hello extends Open {
+    static class Hello extends OpenRoutes {
         @GetMapping("/hello")
         String hello() {
             return "hello";
@@ -148,7 +123,7 @@ class PluginRouteMappingTests {
     }
 
     @Plugin("alpha")
-    static class AlsoHello extends Open {
+    static class AlsoHello extends OpenRoutes {
         @GetMapping("/hello")
         String hello() {
             return "also";
@@ -156,7 +131,7 @@ class PluginRouteMappingTests {
     }
 
     @Plugin("beta")
-    static class BetaHello extends Open {
+    static class BetaHello extends OpenRoutes {
         @GetMapping("/hello")
         String hello() {
             return "beta";
@@ -164,7 +139,7 @@ class PluginRouteMappingTests {
     }
 
     @Plugin("alpha")
-    static class PostHello extends Open {
+    static class PostHello extends OpenRoutes {
         @PostMapping("/hello")
         String hello() {
             return "post";
@@ -172,7 +147,7 @@ class PluginRouteMappingTests {
     }
 
     @Plugin("alpha")
-    static class VariableNames extends Open {
+    static class VariableNames extends OpenRoutes {
         @GetMapping("/items/{id}")
         String byId() {
             return "id";
@@ -185,7 +160,7 @@ class PluginRouteMappingTests {
     }
 
     @Plugin("alpha")
-    static class Overlapping extends Open {
+    static class Overlapping extends OpenRoutes {
         @RequestMapping(
                 path = "/both",
                 method = {RequestMethod.GET, RequestMethod.POST})
@@ -211,7 +186,7 @@ class PluginRouteMappingTests {
     static class NoRoutes {}
 
     @Plugin("alpha")
-    static class TwoBodies extends Open {
+    static class TwoBodies extends OpenRoutes {
         @PostMapping("/both")
         String both(Request request, @RequestBody String body) {
             return body;
@@ -219,7 +194,7 @@ class PluginRouteMappingTests {
     }
 
     @Plugin("bad-name")
-    static class BadName extends Open {
+    static class BadName extends OpenRoutes {
         @GetMapping("/x")
         String x() {
             return "x";

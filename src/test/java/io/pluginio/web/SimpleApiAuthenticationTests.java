@@ -1,5 +1,6 @@
 package io.pluginio.web;
 
+import static io.pluginio.web.ApiErrors.assertApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginio.plugin.LoggedInUser;
@@ -7,6 +8,7 @@ import io.pluginio.plugin.UserType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** SPEC 4: every credentials type, every 401 message, 404 before authentication. */
@@ -32,7 +33,8 @@ class SimpleApiAuthenticationTests {
     @Autowired
     WebTestClient client;
 
-    private WebTestClient.ResponseSpec get(String path, String header, String value) {
+    /** {@code GET /plugin-io/api/alpha<path>}, with header {@code header} unless {@code value} is null. */
+    private WebTestClient.ResponseSpec get(String path, String header, @Nullable String value) {
         WebTestClient.RequestHeadersSpec<?> request = client.get().uri("/plugin-io/api/alpha" + path);
         if (value != null) {
             request = request.header(header, value);
@@ -40,13 +42,12 @@ class SimpleApiAuthenticationTests {
         return request.exchange();
     }
 
-    private void assertUnauthorized(WebTestClient.ResponseSpec response, String message) {
-        response.expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody()
-                .json("{\"error\": \"" + message + "\"}", true);
+    private void assertReaches(String path, String header, @Nullable String value, String body) {
+        get(path, header, value).expectStatus().isOk().expectBody(String.class).isEqualTo(body);
+    }
+
+    private void assertRefused(String path, String header, @Nullable String value, String message) {
+        assertApiError(get(path, header, value), HttpStatus.UNAUTHORIZED, message);
     }
 
     private static String basic(String raw) {
@@ -55,187 +56,128 @@ class SimpleApiAuthenticationTests {
 
     @Test
     void basicCredentialsMatchingTheSecretsReachTheRoute() {
-        get("/basic", HttpHeaders.AUTHORIZATION, basic("ann:pa:ss"))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .isEqualTo("basic ok");
+        assertReaches("/basic", HttpHeaders.AUTHORIZATION, basic("ann:pa:ss"), "basic ok");
     }
 
     @Test
     void basicSchemeMatchesIgnoringCase() {
-        get("/basic", HttpHeaders.AUTHORIZATION, basic("ann:pa:ss").replace("Basic", "bAsIc"))
-                .expectStatus()
-                .isOk();
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            nullValues = "NULL",
-            delimiter = '|',
-            value = {
-                "NULL|" + NO_HEADER,
-                "''|" + NO_HEADER,
-                "Basic|" + NO_SCHEME,
-                "Bearer abc|" + NO_SCHEME,
-                "Basic !!!not-base64|" + BAD_FORMAT,
-                "Basic YW5u|" + BAD_FORMAT, // "ann": no colon
-                "Basic OnBhc3M=|" + BAD_FORMAT, // ":pass": empty user
-                "Basic YW5uOg==|" + BAD_FORMAT, // "ann:": empty password
-                "Basic YW5uOndyb25n|" + INVALID // "ann:wrong"
-            })
-    void basicCredentialsFailWithTheSpecMessage(String header, String message) {
-        assertUnauthorized(get("/basic", HttpHeaders.AUTHORIZATION, header), message);
+        assertReaches("/basic", HttpHeaders.AUTHORIZATION, basic("ann:pa:ss").replace("Basic", "bAsIc"), "basic ok");
     }
 
     @Test
     void bearerTokenIsEverythingAfterTheScheme() {
-        get("/bearer", HttpHeaders.AUTHORIZATION, "bearer alpha-token")
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .isEqualTo("bearer ok");
-    }
-
-    // An empty token ("Bearer ") cannot cross the wire: HTTP drops trailing whitespace from header
-    // values, so the server sees "Bearer". CredentialsTests covers the empty token.
-    @ParameterizedTest
-    @CsvSource(
-            nullValues = "NULL",
-            delimiter = '|',
-            value = {
-                "NULL|" + NO_HEADER,
-                "Token alpha-token|" + NO_SCHEME,
-                "Bearer|" + NO_SCHEME,
-                "Bearer wrong|" + INVALID
-            })
-    void bearerCredentialsFailWithTheSpecMessage(String header, String message) {
-        assertUnauthorized(get("/bearer", HttpHeaders.AUTHORIZATION, header), message);
+        assertReaches("/bearer", HttpHeaders.AUTHORIZATION, "bearer alpha-token", "bearer ok");
     }
 
     @Test
     void apiKeyIsTheRawAuthorizationHeader() {
-        get("/api-key", HttpHeaders.AUTHORIZATION, "alpha-key")
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .isEqualTo("api key ok");
+        assertReaches("/api-key", HttpHeaders.AUTHORIZATION, "alpha-key", "api key ok");
     }
 
-    @ParameterizedTest
+    // An empty token ("Bearer ") cannot cross the wire: HTTP drops trailing whitespace from header
+    // values, so the server sees "Bearer". CredentialsTests covers the empty token.
+    @ParameterizedTest(name = "{0} with Authorization [{1}]: {2}")
     @CsvSource(
             nullValues = "NULL",
             delimiter = '|',
-            value = {"NULL|" + NO_HEADER, "''|" + BAD_FORMAT, "Bearer alpha-key|" + INVALID, "alpha-ke|" + INVALID})
-    void apiKeyCredentialsFailWithTheSpecMessage(String header, String message) {
-        assertUnauthorized(get("/api-key", HttpHeaders.AUTHORIZATION, header), message);
+            value = {
+                "/basic|NULL|" + NO_HEADER,
+                "/basic|''|" + NO_HEADER,
+                "/basic|Basic|" + NO_SCHEME,
+                "/basic|Bearer abc|" + NO_SCHEME,
+                "/basic|Basic !!!not-base64|" + BAD_FORMAT,
+                "/basic|Basic YW5u|" + BAD_FORMAT, // "ann": no colon
+                "/basic|Basic OnBhc3M=|" + BAD_FORMAT, // ":pass": empty user
+                "/basic|Basic YW5uOg==|" + BAD_FORMAT, // "ann:": empty password
+                "/basic|Basic YW5uOndyb25n|" + INVALID, // "ann:wrong"
+                "/bearer|NULL|" + NO_HEADER,
+                "/bearer|Token alpha-token|" + NO_SCHEME,
+                "/bearer|Bearer|" + NO_SCHEME,
+                "/bearer|Bearer wrong|" + INVALID,
+                "/api-key|NULL|" + NO_HEADER,
+                "/api-key|''|" + BAD_FORMAT,
+                "/api-key|Bearer alpha-key|" + INVALID,
+                "/api-key|alpha-ke|" + INVALID
+            })
+    void readyMadeCredentialsFailWithTheSpecMessage(String path, String authorization, String message) {
+        assertRefused(path, HttpHeaders.AUTHORIZATION, authorization, message);
     }
 
     @Test
     void apiKeyHeaderNameCanBeOverridden() {
-        get("/custom-header-key", "X-Api-Key", "alpha-token").expectStatus().isOk();
-        assertUnauthorized(get("/custom-header-key", HttpHeaders.AUTHORIZATION, "alpha-token"), NO_HEADER);
+        assertReaches("/custom-header-key", "X-Api-Key", "alpha-token", "custom header ok");
+        assertRefused("/custom-header-key", HttpHeaders.AUTHORIZATION, "alpha-token", NO_HEADER);
     }
 
     @Test
     void sessionCredentialsCarryTheSessionUser() {
-        get("/session", SessionTokens.COOKIE, SessionTokens.cookie("Patient", "p-1"))
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .isEqualTo("session ok");
+        assertReaches("/session", SessionTokens.COOKIE, SessionTokens.cookie("Patient", "p-1"), "session ok");
 
         assertThat(TestPlugins.Session.lastUser.get()).isEqualTo(new LoggedInUser("p-1", UserType.PATIENT));
     }
 
     @Test
     void sessionCredentialsOfAnExpiredOrForgedTokenAreInvalid() {
-        assertUnauthorized(
-                get(
-                        "/session",
-                        SessionTokens.COOKIE,
-                        SessionTokens.cookie("Staff", "s-1", SessionTokens.HMAC_SECRET, Duration.ofHours(-1))),
-                INVALID);
-        assertUnauthorized(
-                get(
-                        "/session",
-                        SessionTokens.COOKIE,
-                        SessionTokens.cookie(
-                                "Staff", "s-1", "another-secret-of-at-least-32-bytes!!", Duration.ofHours(1))),
-                INVALID);
+        String expired = SessionTokens.cookie("Staff", "s-1", SessionTokens.HMAC_SECRET, Duration.ofHours(-1));
+        String forged =
+                SessionTokens.cookie("Staff", "s-1", "another-secret-of-at-least-32-bytes!!", Duration.ofHours(1));
+
+        assertRefused("/session", SessionTokens.COOKIE, expired, INVALID);
+        assertRefused("/session", SessionTokens.COOKIE, forged, INVALID);
     }
 
     @Test
     void loggedInUserHeadersSentByTheClientAreNoSession() {
-        assertUnauthorized(
+        assertApiError(
                 client.get()
                         .uri("/plugin-io/api/alpha/staff")
                         .header("canvas-logged-in-user-id", "s-1")
                         .header("canvas-logged-in-user-type", "Staff")
                         .exchange(),
+                HttpStatus.UNAUTHORIZED,
                 INVALID);
     }
 
     @Test
     void sessionCredentialsWithoutASessionAreInvalid() {
-        assertUnauthorized(get("/session", HttpHeaders.AUTHORIZATION, "alpha-key"), INVALID);
-        assertUnauthorized(get("/session", SessionTokens.COOKIE, null), INVALID);
+        assertRefused("/session", HttpHeaders.AUTHORIZATION, "alpha-key", INVALID);
+        assertRefused("/session", SessionTokens.COOKIE, null, INVALID);
     }
 
-    @Test
-    void staffSessionAuthAcceptsStaffOnly() {
-        get("/staff", SessionTokens.COOKIE, SessionTokens.cookie("Staff", "s-1"))
-                .expectStatus()
-                .isOk();
-        assertUnauthorized(get("/staff", SessionTokens.COOKIE, SessionTokens.cookie("Patient", "p-1")), INVALID);
-        assertUnauthorized(get("/staff", SessionTokens.COOKIE, null), INVALID);
-    }
-
-    @Test
-    void patientSessionAuthAcceptsPatientsOnly() {
-        get("/patient", SessionTokens.COOKIE, SessionTokens.cookie("Patient", "p-1"))
-                .expectStatus()
-                .isOk();
-        assertUnauthorized(get("/patient", SessionTokens.COOKIE, SessionTokens.cookie("Staff", "s-1")), INVALID);
+    @ParameterizedTest(name = "{0} accepts {1}, refuses {2} and no session")
+    @CsvSource({"/staff, Staff, Patient, staff ok", "/patient, Patient, Staff, patient ok"})
+    void staffAndPatientSessionAuthAcceptTheirUserTypeOnly(String path, String accepted, String refused, String body) {
+        assertReaches(path, SessionTokens.COOKIE, SessionTokens.cookie(accepted, "u-1"), body);
+        assertRefused(path, SessionTokens.COOKIE, SessionTokens.cookie(refused, "u-1"), INVALID);
+        assertRefused(path, SessionTokens.COOKIE, null, INVALID);
     }
 
     @Test
     void plainCredentialsParseNothingAndLetTheClassDecide() {
-        get("/refuse/yes", "X-Anything", null)
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .isEqualTo("ran yes");
+        assertReaches("/refuse/yes", "X-Anything", null, "ran yes");
     }
 
     @Test
     void customCredentialsParseTheRequestThemselves() {
-        get("/signed", "X-Signature", "alpha-token")
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .isEqualTo("signed ok");
-        assertUnauthorized(get("/signed", "X-Signature", "forged"), INVALID);
-        assertUnauthorized(get("/signed", "X-Signature", null), NO_HEADER);
+        assertReaches("/signed", "X-Signature", "alpha-token", "signed ok");
+        assertRefused("/signed", "X-Signature", "forged", INVALID);
+        assertRefused("/signed", "X-Signature", null, NO_HEADER);
     }
 
     @Test
     void authenticateReturningFalseIsInvalid() {
-        assertUnauthorized(get("/refuse/false", "X-Anything", null), INVALID);
+        assertRefused("/refuse/false", "X-Anything", null, INVALID);
     }
 
     @Test
     void anAuthenticationExceptionAnswers401WithItsMessage() {
-        assertUnauthorized(get("/refuse/custom", "X-Anything", null), "Only on Tuesdays");
+        assertRefused("/refuse/custom", "X-Anything", null, "Only on Tuesdays");
     }
 
     @Test
     void anyOtherExceptionInAuthenticateIs500WithoutDetails() {
-        get("/refuse/crash", "X-Anything", null)
-                .expectStatus()
-                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
-                .expectBody()
-                .json("{\"error\": \"Internal server error\"}", true);
+        assertApiError(
+                get("/refuse/crash", "X-Anything", null), HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }
 
     @Test
@@ -247,13 +189,8 @@ class SimpleApiAuthenticationTests {
 
     @Test
     void anUnknownPathIs404BeforeAuthentication() {
-        client.get()
-                .uri("/plugin-io/api/alpha/no-such-route")
-                .exchange()
-                .expectStatus()
-                .isNotFound()
-                .expectBody()
-                .json("{\"error\": \"Not Found\"}", true);
+        assertApiError(
+                client.get().uri("/plugin-io/api/alpha/no-such-route").exchange(), HttpStatus.NOT_FOUND, "Not Found");
     }
 
     @Test

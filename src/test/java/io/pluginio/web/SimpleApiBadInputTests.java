@@ -1,5 +1,6 @@
 package io.pluginio.web;
 
+import static io.pluginio.web.ApiErrors.assertApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,6 +25,10 @@ class SimpleApiBadInputTests {
 
     static final int LIMIT = 64 * 1024;
 
+    static final String MALFORMED = "Malformed request body";
+
+    static final String UNSUPPORTED = "Unsupported content type";
+
     @Autowired
     WebTestClient client;
 
@@ -36,49 +41,29 @@ class SimpleApiBadInputTests {
         return "\"" + new String(chars) + "\"";
     }
 
-    private static void assertError(WebTestClient.ResponseSpec response, HttpStatus status, String message) {
-        response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody()
-                .json("{\"error\": \"" + message + "\"}", true);
+    /** {@code POST /plugin-io/api/alpha/open/<route>} with {@code body} as {@code contentType}. */
+    private WebTestClient.ResponseSpec post(String route, MediaType contentType, Object body) {
+        return client.post()
+                .uri("/plugin-io/api/alpha/open/" + route)
+                .contentType(contentType)
+                .bodyValue(body)
+                .exchange();
     }
 
     @Test
     void malformedJsonForRequestJsonIs400() {
-        assertError(
-                client.post()
-                        .uri("/plugin-io/api/alpha/open/request/1/a")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("{\"text\": ")
-                        .exchange(),
-                HttpStatus.BAD_REQUEST,
-                "Malformed request body");
+        assertApiError(
+                post("request/1/a", MediaType.APPLICATION_JSON, "{\"text\": "), HttpStatus.BAD_REQUEST, MALFORMED);
     }
 
     @Test
     void malformedJsonForRequestBodyIs400() {
-        assertError(
-                client.post()
-                        .uri("/plugin-io/api/alpha/open/typed-body")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("{not json")
-                        .exchange(),
-                HttpStatus.BAD_REQUEST,
-                "Malformed request body");
+        assertApiError(post("typed-body", MediaType.APPLICATION_JSON, "{not json"), HttpStatus.BAD_REQUEST, MALFORMED);
     }
 
     @Test
     void jsonOfTheWrongShapeIs400() {
-        assertError(
-                client.post()
-                        .uri("/plugin-io/api/alpha/open/typed-body")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("[1, 2]")
-                        .exchange(),
-                HttpStatus.BAD_REQUEST,
-                "Malformed request body");
+        assertApiError(post("typed-body", MediaType.APPLICATION_JSON, "[1, 2]"), HttpStatus.BAD_REQUEST, MALFORMED);
     }
 
     @Test
@@ -93,38 +78,20 @@ class SimpleApiBadInputTests {
 
     @Test
     void aContentTypeNoReaderAcceptsIs415() {
-        assertError(
-                client.post()
-                        .uri("/plugin-io/api/alpha/open/typed-body")
-                        .contentType(MediaType.APPLICATION_PDF)
-                        .bodyValue("%PDF")
-                        .exchange(),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content type");
+        assertApiError(
+                post("typed-body", MediaType.APPLICATION_PDF, "%PDF"), HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED);
     }
 
     @Test
     void aContentTypeTheRouteDoesNotConsumeIs415() {
-        assertError(
-                client.post()
-                        .uri("/plugin-io/api/alpha/open/json-only")
-                        .contentType(MediaType.TEXT_PLAIN)
-                        .bodyValue("hello")
-                        .exchange(),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content type");
+        assertApiError(
+                post("json-only", MediaType.TEXT_PLAIN, "hello"), HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED);
     }
 
     @Test
     void formDataOfAJsonBodyIs415() {
-        assertError(
-                client.post()
-                        .uri("/plugin-io/api/alpha/open/form-of-json")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("{}")
-                        .exchange(),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content type");
+        assertApiError(
+                post("form-of-json", MediaType.APPLICATION_JSON, "{}"), HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED);
     }
 
     @Test
@@ -145,24 +112,16 @@ class SimpleApiBadInputTests {
 
     @Test
     void anOversizedBodyForRequestIs413() {
-        assertError(
-                client.post()
-                        .uri("/plugin-io/api/alpha/open/raw")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(oversized())
-                        .exchange(),
+        assertApiError(
+                post("raw", MediaType.APPLICATION_JSON, oversized()),
                 HttpStatus.CONTENT_TOO_LARGE,
                 "Request body is larger than " + LIMIT + " bytes");
     }
 
     @Test
     void anOversizedBodyForRequestBodyIs413() {
-        assertError(
-                client.post()
-                        .uri("/plugin-io/api/alpha/open/typed-body")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("{\"text\": " + oversized() + "}")
-                        .exchange(),
+        assertApiError(
+                post("typed-body", MediaType.APPLICATION_JSON, "{\"text\": " + oversized() + "}"),
                 HttpStatus.CONTENT_TOO_LARGE,
                 "Request body is larger than " + LIMIT + " bytes");
     }
@@ -192,11 +151,7 @@ class SimpleApiBadInputTests {
 
     @Test
     void errorsUnderTheApiNeverCarryStackTracesOrExceptionNames() {
-        client.post()
-                .uri("/plugin-io/api/alpha/open/typed-body")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{not json")
-                .exchange()
+        post("typed-body", MediaType.APPLICATION_JSON, "{not json")
                 .expectBody(String.class)
                 .value(body -> assertThat(body)
                         .doesNotContain("Exception")

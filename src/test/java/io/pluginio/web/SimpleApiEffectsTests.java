@@ -1,5 +1,6 @@
 package io.pluginio.web;
 
+import static io.pluginio.web.ApiErrors.assertApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginio.plugin.Broadcaster;
@@ -90,11 +91,7 @@ class SimpleApiEffectsTests {
     @Test
     void twoResponsesAre500AndNothingIsSent() {
         try (ChannelListener listener = listen("tr")) {
-            post("two-responses")
-                    .expectStatus()
-                    .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
-                    .expectBody()
-                    .json("{\"error\": \"Internal server error\"}", true);
+            assertApiError(post("two-responses"), HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
 
             assertNothingWasSentBefore(listener, "tr");
         }

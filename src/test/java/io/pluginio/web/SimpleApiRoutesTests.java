@@ -1,43 +1,25 @@
 package io.pluginio.web;
 
-import io.pluginio.plugin.ApiKeyAuth;
-import io.pluginio.plugin.BasicAuth;
-import io.pluginio.plugin.Credentials;
-import io.pluginio.plugin.PlainTextResponse;
-import io.pluginio.plugin.Plugin;
-import io.pluginio.plugin.Request;
-import io.pluginio.plugin.SimpleApi;
+import static io.pluginio.web.ApiErrors.assertApiError;
+
 import java.net.URI;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Every mapping annotation of SPEC 4 mounted under {@code /plugin-io/api/<plugin>} with and without
- * a class-level prefix; a plugin name the URL rules refuse; the ready-made authenticators when
- * their secrets are not configured.
+ * a class-level prefix ({@code routes_p}); a plugin name the URL rules refuse; the ready-made
+ * authenticators when their secrets are not configured ({@code routes_keyless}).
  */
 @SimpleApiTest
-@Import({
-    SimpleApiRoutesTests.Items.class,
-    SimpleApiRoutesTests.Root.class,
-    SimpleApiRoutesTests.Keyless.class,
-    SimpleApiRoutesTests.KeylessBasic.class
-})
 class SimpleApiRoutesTests {
 
     @Autowired
@@ -100,121 +82,36 @@ class SimpleApiRoutesTests {
     void aPluginNameTheUrlRulesRefuseIsABadRequestBeforeAuthentication() {
         for (String path : List.of(
                 "/plugin-io/api/bad-name/items/7", "/plugin-io/api/caf%C3%A9/root", "/plugin-io/api/routes.p")) {
-            client.get()
-                    .uri(URI.create("http://127.0.0.1:" + port + path))
-                    .exchange()
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectHeader()
-                    .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                    .expectBody()
-                    .json(
-                            "{\"error\": \"Invalid plugin name. Plugin name must be alphanumeric and can contain"
-                                    + " underscores.\"}",
-                            true);
+            assertApiError(
+                    client.get()
+                            .uri(URI.create("http://127.0.0.1:" + port + path))
+                            .exchange(),
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid plugin name. Plugin name must be alphanumeric and can contain underscores.");
         }
     }
 
     @Test
     void anApiUrlWithoutAPluginNameIsNotFound() {
         for (String path : List.of("/plugin-io/api/", "/plugin-io/api")) {
-            client.get()
-                    .uri(URI.create("http://127.0.0.1:" + port + path))
-                    .exchange()
-                    .expectStatus()
-                    .isNotFound()
-                    .expectBody()
-                    .json("{\"error\": \"Not Found\"}", true);
+            assertApiError(
+                    client.get()
+                            .uri(URI.create("http://127.0.0.1:" + port + path))
+                            .exchange(),
+                    HttpStatus.NOT_FOUND,
+                    "Not Found");
         }
     }
 
     @Test
     void readyMadeAuthenticatorsRefuseEveryoneWhenTheirSecretsAreMissing() {
-        client.get()
-                .uri("/plugin-io/api/routes_keyless/api-key")
-                .header("Authorization", "anything")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .json("{\"error\": \"Provided credentials are invalid\"}", true);
-        client.get()
-                .uri("/plugin-io/api/routes_keyless/basic")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ann:pa:ss".getBytes()))
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .json("{\"error\": \"Provided credentials are invalid\"}", true);
-    }
-
-    @Plugin("routes_p")
-    @RequestMapping("/items")
-    static class Items implements SimpleApi<Credentials> {
-
-        @Override
-        public boolean authenticate(Credentials credentials) {
-            return true;
-        }
-
-        @PutMapping("/{id}")
-        PlainTextResponse put(@PathVariable String id) {
-            return new PlainTextResponse("PUT " + id);
-        }
-
-        @PatchMapping("/{id}")
-        PlainTextResponse patch(@PathVariable String id) {
-            return new PlainTextResponse("PATCH " + id);
-        }
-
-        @DeleteMapping("/{id}")
-        PlainTextResponse delete(@PathVariable String id) {
-            return new PlainTextResponse("DELETE " + id);
-        }
-    }
-
-    @Plugin("routes_p")
-    static class Root implements SimpleApi<Credentials> {
-
-        @Override
-        public boolean authenticate(Credentials credentials) {
-            return true;
-        }
-
-        @GetMapping("/root")
-        String root() {
-            return "root";
-        }
-
-        @GetMapping("/thread")
-        PlainTextResponse thread() {
-            return new PlainTextResponse(Schedulers.isInNonBlockingThread() ? "event loop" : "may block");
-        }
-
-        @PostMapping("/thread")
-        PlainTextResponse threadAfterBody(Request request) {
-            return new PlainTextResponse(
-                    request.text() + ": " + (Schedulers.isInNonBlockingThread() ? "event loop" : "may block"));
-        }
-    }
-
-    /** No secrets are configured for this plugin. */
-    @Plugin("routes_keyless")
-    static class Keyless implements ApiKeyAuth {
-
-        @GetMapping("/api-key")
-        String apiKey() {
-            return "api key ok";
-        }
-    }
-
-    @Plugin("routes_keyless")
-    @RequestMapping("/basic")
-    static class KeylessBasic implements BasicAuth {
-
-        @GetMapping
-        String basic() {
-            return "basic ok";
-        }
+        Map.of("api-key", "anything", "basic", "Basic " + Base64.getEncoder().encodeToString("ann:pa:ss".getBytes()))
+                .forEach((route, authorization) -> assertApiError(
+                        client.get()
+                                .uri("/plugin-io/api/routes_keyless/" + route)
+                                .header("Authorization", authorization)
+                                .exchange(),
+                        HttpStatus.UNAUTHORIZED,
+                        "Provided credentials are invalid"));
     }
 }

@@ -33,9 +33,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,8 +49,15 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Plugins {@code alpha} and {@code beta} for the SimpleAPI tests (their channels accept anyone), and a stand-in for the session login: header {@value #SESSION_HEADER} {@code <Type>:<id>} puts
- * that user in the security context.
+ * The plugins of the SimpleAPI tests; the channels of {@code alpha} and {@code beta} accept anyone.
+ *
+ * <ul>
+ *   <li>{@code alpha}: effects and request access ({@link Open}), every way to refuse ({@link
+ *       Refusing}), one route class per credentials type;
+ *   <li>{@code beta}: a second plugin with its own secrets and channels;
+ *   <li>{@code routes_p}: PUT, PATCH and DELETE under a class prefix, routes without one;
+ *   <li>{@code routes_keyless}: the ready-made authenticators without their secrets.
+ * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({
@@ -63,19 +73,18 @@ import tools.jackson.databind.JsonNode;
     TestPlugins.Beta.class,
     TestPlugins.Signed.class,
     TestPlugins.AlphaChannels.class,
-    TestPlugins.BetaChannels.class
+    TestPlugins.BetaChannels.class,
+    TestPlugins.Items.class,
+    TestPlugins.Root.class,
+    TestPlugins.Keyless.class,
+    TestPlugins.KeylessBasic.class
 })
 class TestPlugins {
 
     /** Accepts every request; its routes exercise effects and request access. */
     @Plugin("alpha")
     @RequestMapping("/open")
-    static class Open implements SimpleApi<Credentials> {
-
-        @Override
-        public boolean authenticate(Credentials credentials) {
-            return true;
-        }
+    static class Open extends OpenRoutes {
 
         @PostMapping("/response-and-broadcasts")
         List<Effect> responseAndBroadcasts() {
@@ -411,11 +420,7 @@ class TestPlugins {
 
     /** A second plugin: its own secrets and channels. */
     @Plugin("beta")
-    static class Beta implements SimpleApi<Credentials> {
-        @Override
-        public boolean authenticate(Credentials credentials) {
-            return true;
-        }
+    static class Beta extends OpenRoutes {
 
         @GetMapping("/secrets")
         Map<String, Object> secrets(Secrets secrets) {
@@ -430,6 +435,66 @@ class TestPlugins {
         @GetMapping("/same-path-as-alpha")
         String samePath() {
             return "beta";
+        }
+    }
+
+    @Plugin("routes_p")
+    @RequestMapping("/items")
+    static class Items extends OpenRoutes {
+
+        @PutMapping("/{id}")
+        PlainTextResponse put(@PathVariable String id) {
+            return new PlainTextResponse("PUT " + id);
+        }
+
+        @PatchMapping("/{id}")
+        PlainTextResponse patch(@PathVariable String id) {
+            return new PlainTextResponse("PATCH " + id);
+        }
+
+        @DeleteMapping("/{id}")
+        PlainTextResponse delete(@PathVariable String id) {
+            return new PlainTextResponse("DELETE " + id);
+        }
+    }
+
+    @Plugin("routes_p")
+    static class Root extends OpenRoutes {
+
+        @GetMapping("/root")
+        String root() {
+            return "root";
+        }
+
+        @GetMapping("/thread")
+        PlainTextResponse thread() {
+            return new PlainTextResponse(Schedulers.isInNonBlockingThread() ? "event loop" : "may block");
+        }
+
+        @PostMapping("/thread")
+        PlainTextResponse threadAfterBody(Request request) {
+            return new PlainTextResponse(
+                    request.text() + ": " + (Schedulers.isInNonBlockingThread() ? "event loop" : "may block"));
+        }
+    }
+
+    /** No secrets are configured for this plugin. */
+    @Plugin("routes_keyless")
+    static class Keyless implements ApiKeyAuth {
+
+        @GetMapping("/api-key")
+        String apiKey() {
+            return "api key ok";
+        }
+    }
+
+    @Plugin("routes_keyless")
+    @RequestMapping("/basic")
+    static class KeylessBasic implements BasicAuth {
+
+        @GetMapping
+        String basic() {
+            return "basic ok";
         }
     }
 }
