@@ -63,8 +63,9 @@ class WebSocketConfiguration {
     }
 
     /**
-     * Caps the size of frames clients may send (Netty closes with 1009 past it), and hands the
-     * channel handler the connection's Netty channel, which it writes frames to.
+     * Caps the size of frames clients may send (Netty closes with 1009 past it), keeps the request's
+     * headers instead of copying them into each session, and hands the channel handler the
+     * connection's Netty channel, which it writes frames to.
      */
     @Bean
     WebFluxConfigurer pluginIoWebSocketService(WebSocketProperties properties) {
@@ -72,9 +73,9 @@ class WebSocketConfiguration {
         return new WebFluxConfigurer() {
             @Override
             public WebSocketService getWebSocketService() {
-                HandshakeWebSocketService service =
-                        new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-                                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrameSize)));
+                HandshakeWebSocketService service = new HandshakeWebSocketService(
+                        new SharedHeadersUpgradeStrategy(new ReactorNettyRequestUpgradeStrategy(
+                                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrameSize))));
                 return (exchange, handler) -> {
                     if (handler instanceof ChannelWebSocketHandler channels) {
                         return NettyConnections.channel(exchange)
