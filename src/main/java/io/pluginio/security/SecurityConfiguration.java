@@ -39,8 +39,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
-    static final String WEBSOCKET_PATHS = WebSocketPaths.PATTERN;
-
     static final String PLUGIN_API_PATHS = "/plugin-io/api/**";
 
     private final SecurityProperties properties;

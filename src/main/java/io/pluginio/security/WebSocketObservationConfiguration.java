@@ -58,7 +58,7 @@ class WebSocketObservationConfiguration {
     static ObjectPostProcessor<WebFilterChainDecorator> webSocketUnobservedFilterChains(
             @Qualifier(SECURITY_DECORATOR_POST_PROCESSOR) ObjectPostProcessor<WebFilterChainDecorator> security) {
         return new ObjectPostProcessor<>() {
-            // Spring Security's own post-processors return another type than they get in the same way.
+            // The contract's return type cannot name a wrapper; Spring Security's own post-processors cast too.
             @Override
             @SuppressWarnings("unchecked")
             public <O extends WebFilterChainDecorator> O postProcess(O decorator) {
