@@ -29,9 +29,10 @@ final class ApiKeyResolver {
     static Optional<String> resolve(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         if (HttpMethod.GET.equals(request.getMethod())) {
-            List<String> fromQuery = exchange.getAttributeOrDefault(
-                    RedactingHttpWebHandlerAdapter.API_KEYS,
-                    request.getQueryParams().getOrDefault(PARAMETER, List.of()));
+            List<String> fromQuery = exchange.getAttribute(RedactingHttpWebHandlerAdapter.API_KEYS);
+            if (fromQuery == null) {
+                fromQuery = request.getQueryParams().getOrDefault(PARAMETER, List.of());
+            }
             if (fromQuery.size() > 1) {
                 throw new AmbiguousApiKeyException();
             }

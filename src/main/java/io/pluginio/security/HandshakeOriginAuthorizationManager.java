@@ -29,6 +29,10 @@ final class HandshakeOriginAuthorizationManager implements ReactiveAuthorization
 
     private static final Logger logger = LoggerFactory.getLogger(HandshakeOriginAuthorizationManager.class);
 
+    private static final AuthorizationResult GRANTED = new AuthorizationDecision(true);
+
+    private static final AuthorizationResult DENIED = new AuthorizationDecision(false);
+
     private final CorsConfiguration allowedOrigins = new CorsConfiguration();
 
     HandshakeOriginAuthorizationManager(List<String> allowedOriginPatterns) {
@@ -41,7 +45,7 @@ final class HandshakeOriginAuthorizationManager implements ReactiveAuthorization
         return authentication
                 .map(principal -> Identity.from(principal).loggedInUser().isPresent())
                 .defaultIfEmpty(false)
-                .map(cookieAuthenticated -> new AuthorizationDecision(!cookieAuthenticated || originAllowed(request)));
+                .map(cookieAuthenticated -> !cookieAuthenticated || originAllowed(request) ? GRANTED : DENIED);
     }
 
     private boolean originAllowed(ServerHttpRequest request) {

@@ -40,13 +40,12 @@ final class IdentityWebFilter implements WebFilter {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(user -> {
-                    Identity identity = new Identity(user, apiKey);
-                    if (identity.equals(Identity.anonymous())) {
+                    if (user.isEmpty() && apiKey.isEmpty()) {
                         return chain.filter(exchange);
                     }
                     return chain.filter(exchange)
                             .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                                    new IdentityAuthentication(identity)));
+                                    new IdentityAuthentication(new Identity(user, apiKey))));
                 });
     }
 

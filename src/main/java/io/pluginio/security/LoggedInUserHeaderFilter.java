@@ -1,7 +1,7 @@
 package io.pluginio.security;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -20,14 +20,22 @@ final class LoggedInUserHeaderFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        List<String> spoofed = exchange.getRequest().getHeaders().headerNames().stream()
-                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(PREFIX))
-                .toList();
-        if (spoofed.isEmpty()) {
+        // Nearly every request has none: look without allocating, collect only when one is there.
+        List<String> spoofed = null;
+        for (String name : exchange.getRequest().getHeaders().headerNames()) {
+            if (name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+                if (spoofed == null) {
+                    spoofed = new ArrayList<>();
+                }
+                spoofed.add(name);
+            }
+        }
+        if (spoofed == null) {
             return chain.filter(exchange);
         }
+        List<String> names = spoofed;
         return chain.filter(exchange.mutate()
-                .request(request -> request.headers(headers -> spoofed.forEach(headers::remove)))
+                .request(request -> request.headers(headers -> names.forEach(headers::remove)))
                 .build());
     }
 

@@ -57,14 +57,14 @@ final class RedactingHttpWebHandlerAdapter extends HttpWebHandlerAdapter {
 
     @Override
     protected ServerWebExchange createExchange(ServerHttpRequest request, ServerHttpResponse response) {
-        List<String> apiKeys = request.getQueryParams().getOrDefault(ApiKeyResolver.PARAMETER, List.of());
         String uri = request.getURI().toString();
         String redacted = ApiKeyRedactor.redact(uri);
         if (redacted.equals(uri)) {
             return super.createExchange(request, response);
         }
+        List<String> apiKeys = request.getQueryParams().getOrDefault(ApiKeyResolver.PARAMETER, List.of());
         ServerWebExchange exchange =
-                super.createExchange(request.mutate().uri(URI.create(redacted)).build(), response);
+                super.createExchange(new RedactedUriRequest(request, URI.create(redacted)), response);
         exchange.getAttributes().put(API_KEYS, Collections.unmodifiableList(new ArrayList<>(apiKeys)));
         return exchange;
     }

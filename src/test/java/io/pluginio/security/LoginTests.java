@@ -145,6 +145,18 @@ class LoginTests {
         assertThat(frame).contains("\"user\":\"staff-1\"");
     }
 
+    @Test
+    void handshakeWithTheLoginSessionFromAnotherOriginIsRejectedWith403() {
+        String session = login("staff", "staff");
+
+        String frame = WebSocketClients.firstFrame(
+                port,
+                IdentityEcho.WEBSOCKET_PATH,
+                headers -> headers.add("Cookie", "SESSION=" + session).set("Origin", "https://evil.test"));
+
+        assertThat(frame).isEqualTo("HTTP 403");
+    }
+
     private String login(String username, String password) {
         EntityExchangeResult<byte[]> result = postLogin(loginPage(), username, password);
         assertThat(result.getResponseHeaders().getLocation()).hasPath(DEV_SUCCESS_URL);

@@ -65,6 +65,21 @@ class RequestIdentityTests {
     }
 
     @Test
+    void handshakeCarriesTheRawAuthorizationHeaderAsTheApiKey() {
+        String frame = WebSocketClients.firstFrame(
+                port, IdentityEcho.WEBSOCKET_PATH, headers -> headers.add("Authorization", "Bearer ws-h"));
+
+        assertThat(frame).contains("\"apiKey\":\"Bearer ws-h\"").contains("\"user\":null");
+    }
+
+    @Test
+    void handshakeWithTwoApiKeyParametersIsRefusedWith400() {
+        assertThat(WebSocketClients.firstFrame(
+                        port, IdentityEcho.WEBSOCKET_PATH + "?api_key=a&api_key=b", headers -> {}))
+                .isEqualTo("HTTP 400");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void clientSentLoggedInUserHeadersAreRemovedInAnyCase() {
         Map<String, Object> identity = client.get()

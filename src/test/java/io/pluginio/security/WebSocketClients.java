@@ -5,10 +5,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -84,6 +87,35 @@ final class WebSocketClients {
             return frame.get(10, TimeUnit.SECONDS);
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Opens {@code path} and keeps the connection open until {@link Held#close()}. */
+    static Held hold(int port, String path) {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        Disposable connection = HttpClient.create()
+                .websocket()
+                .uri("ws://127.0.0.1:" + port + path)
+                .handle((in, out) -> in.receive().asString().doOnNext(frames::add))
+                .subscribe(null, error -> {});
+        return new Held(frames, connection);
+    }
+
+    /** A connection opened by {@link #hold}. */
+    record Held(BlockingQueue<String> frames, Disposable connection) implements AutoCloseable {
+
+        /** The next text frame; fails if none comes within 10 seconds. */
+        String nextFrame() throws InterruptedException {
+            String frame = frames.poll(10, TimeUnit.SECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame within 10 seconds");
+            }
+            return frame;
+        }
+
+        @Override
+        public void close() {
+            connection.dispose();
         }
     }
 }
