@@ -29,7 +29,7 @@ for s in $scenarios; do
     fanout)     run fanout     fanout   --subscribers 1000 --publishers 8 --rate 20  --warmup 10 --duration 30 ;;
     fanout-100) run fanout-100 fanout   --subscribers 1000 --publishers 8 --rate 100 --warmup 10 --duration 20 ;;
     idle)       run idle       idle     --connections 10000 --connect-rate 2000 --class-histogram "target/bench-results/idle-heap-per-connection-{system}.txt" ;;
-    storm)      run storm      storm    --connections 5000 --max-in-flight 1000 ;;
+    storm)      run storm      storm    --connections 5000 --max-in-flight 1000 --warmup-connections 3000 ;;
     channels)   run channels   channels --subscribers 2000 --channels 200 --publishers 8 --rate 200 --warmup 10 --duration 20 ;;
     replicas)   run replicas   replicas --subscribers 1000 --publishers 8 --rate 20 --warmup 10 --duration 30 ;;
     *) echo "unknown scenario $s" >&2; exit 2 ;;
