@@ -125,7 +125,7 @@ final class NettyOutbox extends ChannelInboundHandlerAdapter implements FrameSin
         }
     }
 
-    /** On the event loop only. */
+    /** Writes what is queued while the socket is writable; on the connection's event loop only. */
     private void drain() {
         // Cleared first: a frame offered from now on schedules another drain, so none is left behind.
         drainScheduled.set(false);
@@ -140,8 +140,5 @@ final class NettyOutbox extends ChannelInboundHandlerAdapter implements FrameSin
         if (written) {
             channel.flush();
         }
-        if (!channel.isWritable())
-            System.err.println("DBG unwritable after drain queued=" + queued.get() + " pipeline="
-                    + channel.pipeline().names());
     }
 }
