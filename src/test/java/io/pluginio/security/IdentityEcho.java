@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -38,6 +40,24 @@ class IdentityEcho {
     static final String WEBSOCKET_PATH = "/plugin-io/ws/sec_test/echo";
 
     private static final JsonMapper json = JsonMapper.builder().build();
+
+    /** GETs the echo with what {@code request} adds (cookies, headers); expects 200. */
+    static Map<String, Object> fetch(WebTestClient client, UnaryOperator<WebTestClient.RequestHeadersSpec<?>> request) {
+        return fetch(client, HTTP_PATH, request);
+    }
+
+    /** GETs {@code uri} (the echo, with a query) with what {@code request} adds; expects 200. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> fetch(
+            WebTestClient client, String uri, UnaryOperator<WebTestClient.RequestHeadersSpec<?>> request) {
+        return request.apply(client.get().uri(uri))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
 
     @Bean
     RouterFunction<ServerResponse> identityEchoRoutes() {

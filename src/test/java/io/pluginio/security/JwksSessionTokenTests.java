@@ -101,16 +101,7 @@ class JwksSessionTokenTests {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> identity(String token) {
-        return client.get()
-                .uri(IdentityEcho.HTTP_PATH)
-                .cookie("plugin-io-session-token", token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        return IdentityEcho.fetch(client, request -> request.cookie("plugin-io-session-token", token));
     }
 }

@@ -212,17 +212,8 @@ class LoginTests {
         return matcher.group(1);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> identity(String session) {
-        return client.get()
-                .uri(IdentityEcho.HTTP_PATH)
-                .cookie("SESSION", session)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        return IdentityEcho.fetch(client, request -> request.cookie("SESSION", session));
     }
 
     private record LoginPage(String session, String csrf) {}

@@ -82,18 +82,12 @@ class RequestIdentityTests {
     @Test
     @SuppressWarnings("unchecked")
     void clientSentLoggedInUserHeadersAreRemovedInAnyCase() {
-        Map<String, Object> identity = client.get()
-                .uri(IdentityEcho.HTTP_PATH)
-                .header("canvas-logged-in-user-id", "staff-1")
-                .header("CANVAS-LOGGED-IN-USER-TYPE", "Staff")
-                .header("Canvas-Logged-In-User-Anything", "x")
-                .header("X-Kept", "yes")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> identity = IdentityEcho.fetch(
+                client,
+                request -> request.header("canvas-logged-in-user-id", "staff-1")
+                        .header("CANVAS-LOGGED-IN-USER-TYPE", "Staff")
+                        .header("Canvas-Logged-In-User-Anything", "x")
+                        .header("X-Kept", "yes"));
 
         List<String> headers = (List<String>) identity.get("headers");
         assertThat(headers)
@@ -117,20 +111,14 @@ class RequestIdentityTests {
                 .contains("\"user\":null");
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> get(String uri, String authorization) {
-        return client.get()
-                .uri(uri)
-                .headers(headers -> {
+        return IdentityEcho.fetch(
+                client,
+                uri,
+                request -> request.headers(headers -> {
                     if (authorization != null) {
                         headers.set("Authorization", authorization);
                     }
-                })
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+                }));
     }
 }

@@ -127,16 +127,8 @@ class SessionTokenTests {
     void sessionUserAndApiKeyAreBothCarried() {
         String token = Tokens.hs256(claims -> claims.issuer("https://canvas.test"));
 
-        Map<String, Object> identity = client.get()
-                .uri(IdentityEcho.HTTP_PATH)
-                .cookie(COOKIE, token)
-                .header("Authorization", "key-from-header")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> identity = IdentityEcho.fetch(
+                client, request -> request.cookie(COOKIE, token).header("Authorization", "key-from-header"));
 
         assertThat(identity).containsEntry("user", "staff-7").containsEntry("apiKey", "key-from-header");
     }
@@ -151,16 +143,7 @@ class SessionTokenTests {
         assertThat(frame).contains("\"user\":\"staff-7\"").contains("\"type\":\"Staff\"");
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> identity(String token) {
-        return client.get()
-                .uri(IdentityEcho.HTTP_PATH)
-                .cookie(COOKIE, token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        return IdentityEcho.fetch(client, request -> request.cookie(COOKIE, token));
     }
 }
