@@ -26,6 +26,8 @@ import reactor.netty.http.client.HttpClient;
 @AutoConfigureWebTestClient
 class HandshakeBadInputTests {
 
+    static final String CHANNEL_URL = "/plugin-io/ws/notifications_demo/notifications/";
+
     @Autowired
     WebTestClient client;
 
@@ -48,21 +50,7 @@ class HandshakeBadInputTests {
 
     @Test
     void handshakeWithAnUnsupportedVersionIsRefusedWithoutExceptionDetails() {
-        // A connection of its own: the server drops it after refusing the upgrade.
-        WebTestClient unpooled = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
-                .baseUrl("http://127.0.0.1:" + port)
-                .build();
-        String body = unpooled.get()
-                .uri("/plugin-io/ws/notifications_demo/notifications/")
-                .header("Upgrade", "websocket")
-                .header("Connection", "Upgrade")
-                .header("Sec-WebSocket-Version", "99")
-                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
-                .exchange()
-                .expectStatus()
-                .value(status -> assertThat(HttpStatus.valueOf(status).is4xxClientError())
-                        .as("status %d", status)
-                        .isTrue())
+        String body = refused(handshake(CHANNEL_URL, "99"))
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
@@ -72,14 +60,7 @@ class HandshakeBadInputTests {
 
     @Test
     void otherMethodsOnAChannelUrlAreRefusedWithoutExceptionDetails() {
-        String body = client.post()
-                .uri("/plugin-io/ws/notifications_demo/notifications/")
-                .bodyValue("{}")
-                .exchange()
-                .expectStatus()
-                .value(status -> assertThat(HttpStatus.valueOf(status).is4xxClientError())
-                        .as("status %d", status)
-                        .isTrue())
+        String body = refused(client.post().uri(CHANNEL_URL).bodyValue("{}"))
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
@@ -89,32 +70,8 @@ class HandshakeBadInputTests {
 
     @Test
     void handshakeWithOversizedHeadersOrUrlIsRefusedWith4xx() {
-        WebTestClient unpooled = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
-                .baseUrl("http://127.0.0.1:" + port)
-                .build();
-        unpooled.get()
-                .uri("/plugin-io/ws/notifications_demo/notifications/")
-                .header("Upgrade", "websocket")
-                .header("Connection", "Upgrade")
-                .header("Sec-WebSocket-Version", "13")
-                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
-                .header("X-Padding", "x".repeat(64 * 1024))
-                .exchange()
-                .expectStatus()
-                .value(status -> assertThat(HttpStatus.valueOf(status).is4xxClientError())
-                        .as("status %d", status)
-                        .isTrue());
-        unpooled.get()
-                .uri("/plugin-io/ws/notifications_demo/notifications/?pad=" + "x".repeat(64 * 1024))
-                .header("Upgrade", "websocket")
-                .header("Connection", "Upgrade")
-                .header("Sec-WebSocket-Version", "13")
-                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
-                .exchange()
-                .expectStatus()
-                .value(status -> assertThat(HttpStatus.valueOf(status).is4xxClientError())
-                        .as("status %d", status)
-                        .isTrue());
+        refused(handshake(CHANNEL_URL, "13").header("X-Padding", "x".repeat(64 * 1024)));
+        refused(handshake(CHANNEL_URL + "?pad=" + "x".repeat(64 * 1024), "13"));
         // Nothing else is disturbed: a real handshake still works.
         try (TestClient client =
                 TestClient.connect(port, "/plugin-io/ws/notifications_demo/notifications/?api_key=wrong")) {
@@ -134,6 +91,31 @@ class HandshakeBadInputTests {
                 .isEqualTo("close:4403");
         assertThat(rawHandshake("/plugin-io/ws/notifications_demo/bad.channel/"))
                 .isEqualTo("close:4400");
+    }
+
+    /**
+     * A WebSocket handshake request for {@code uri} with {@code version}, on a connection of its own:
+     * the server drops the connection after refusing an upgrade.
+     */
+    private WebTestClient.RequestHeadersSpec<?> handshake(String uri, String version) {
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+                .baseUrl("http://127.0.0.1:" + port)
+                .build()
+                .get()
+                .uri(uri)
+                .header("Upgrade", "websocket")
+                .header("Connection", "Upgrade")
+                .header("Sec-WebSocket-Version", version)
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+    }
+
+    /** Sends {@code request} and asserts a 4xx answer. */
+    private static WebTestClient.ResponseSpec refused(WebTestClient.RequestHeadersSpec<?> request) {
+        return request.exchange()
+                .expectStatus()
+                .value(status -> assertThat(HttpStatus.valueOf(status).is4xxClientError())
+                        .as("status %d", status)
+                        .isTrue());
     }
 
     /**
